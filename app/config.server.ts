@@ -1,0 +1,61 @@
+// Boot-time configuration, validated once. Bad values stop the server with a message
+// that names the variable and what is expected.
+import { z } from "zod";
+
+const optionalUrl = (protocols: string[], example: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine(
+      (v) => {
+        if (!v) return true;
+        try {
+          return protocols.includes(new URL(v).protocol);
+        } catch {
+          return false;
+        }
+      },
+      { message: `must be a URL like ${example}` },
+    );
+
+export const ConfigSchema = z.object({
+  NODE_ENV: z
+    .enum(["development", "production", "test"], {
+      errorMap: () => ({ message: "must be one of development, production, test" }),
+    })
+    .default("development"),
+  PORT: z.coerce
+    .number({ invalid_type_error: "must be a number" })
+    .int("must be a whole number")
+    .min(0, "must be between 0 and 65535")
+    .max(65535, "must be between 0 and 65535")
+    .default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: optionalUrl(["postgresql:", "postgres:"], "postgresql://user@127.0.0.1:5432/madang"),
+  DATA_DIR: z.string().trim().min(1, "must not be empty").default("./data"),
+  REDIS_URL: optionalUrl(["redis:", "rediss:"], "redis://127.0.0.1:6379"),
+  SESSION_SECRET: z
+    .string()
+    .min(16, "must be at least 16 characters (use a long random string)")
+    .optional(),
+  /** Seed the demo city into an empty database on start. */
+  SEED_ON_START: z
+    .enum(["true", "false", "1", "0"], { errorMap: () => ({ message: "must be true or false" }) })
+    .default("true")
+    .transform((v) => v === "true" || v === "1"),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}

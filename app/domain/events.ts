@@ -1,0 +1,30 @@
+// Domain events, published after a transaction commits. The realtime bridge (and, later,
+// notifications) subscribe here, so a Remix action, a GraphQL mutation and a socket
+// command all cause the same broadcast.
+import { EventEmitter } from "node:events";
+import type { ProposalStatus } from "./proposals/proposal.types.ts";
+
+export type DomainEvents = {
+  "proposal.created": { proposalId: number; title: string; districtId: number | null; categoryId: number };
+  "proposal.supportChanged": {
+    proposalId: number;
+    supportCount: number;
+    status: ProposalStatus;
+  };
+  "proposal.statusChanged": { proposalId: number; status: ProposalStatus; note: string | null };
+};
+
+export type DomainEventName = keyof DomainEvents;
+
+export class EventBus {
+  #emitter = new EventEmitter().setMaxListeners(100);
+
+  publish<E extends DomainEventName>(name: E, payload: DomainEvents[E]): void {
+    this.#emitter.emit(name, payload);
+  }
+
+  subscribe<E extends DomainEventName>(name: E, listener: (payload: DomainEvents[E]) => void) {
+    this.#emitter.on(name, listener);
+    return () => void this.#emitter.off(name, listener);
+  }
+}

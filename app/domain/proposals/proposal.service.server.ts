@@ -1,0 +1,320 @@
+// Proposal marketplace rules: listing, reading, proposing and 공감 (support).
+import type { Prisma, PrismaClient } from "../db.ts";
+import { AppError, notFound, validationError } from "../errors.ts";
+import type { EventBus } from "../events.ts";
+import type { Clock, Viewer } from "../viewer.ts";
+import { canCreateProposal, canSupportProposal, isOpenForSupport } from "./proposal.policy.ts";
+import {
+  ZCreateProposalInput,
+  ZListProposalsInput,
+  ZProposalId,
+  type TCreateProposalInput,
+  type TListProposalsInput,
+} from "./proposal.schema.ts";
+import type {
+  ProposalDetail,
+  ProposalPage,
+  ProposalStatus,
+  ProposalSummary,
+  StanceTally,
+  SupportResult,
+} from "./proposal.types.ts";
+
+type Deps = { prisma: PrismaClient; events: EventBus; clock: Clock };
+
+const EXCERPT_LENGTH = 140;
+
+const summarySelect = (viewer: Viewer) =>
+  ({
+    id: true,
+    title: true,
+    body: true,
+    status: true,
+    authorId: true,
+    estimatedCostKrw: true,
+    viewCount: true,
+    openedAt: true,
+    closesAt: true,
+    createdAt: true,
+    category: { select: { id: true, code: true, name: true, nameEn: true } },
+    district: { select: { id: true, code: true, name: true, nameEn: true } },
+    author: { select: { id: true, displayName: true } },
+    _count: { select: { supports: true, comments: true } },
+    supports: { where: { userId: viewer?.id ?? -1 }, select: { userId: true } },
+  }) satisfies Prisma.ProposalSelect;
+
+type SummaryRow = Prisma.ProposalGetPayload<{ select: ReturnType<typeof summarySelect> }>;
+
+export function createProposalService({ prisma, events, clock }: Deps) {
+  async function threshold() {
+    const settings = await prisma.citySetting.findUnique({ where: { id: 1 } });
+    return { supportThreshold: settings?.supportThreshold ?? 50, supportWindowDays: settings?.supportWindowDays ?? 30 };
+  }
+
+  async function stanceTallies(ids: number[]): Promise<Map<number, StanceTally>> {
+    const tallies = new Map<number, StanceTally>(ids.map((id) => [id, { pro: 0, con: 0, neutral: 0 }]));
+    if (ids.length === 0) return tallies;
+    const groups = await prisma.comment.groupBy({
+      by: ["proposalId", "stance"],
+      where: { proposalId: { in: ids } },
+      _count: { _all: true },
+    });
+    for (const g of groups) {
+      const t = tallies.get(g.proposalId)!;
+      if (g.stance === "PRO") t.pro = g._count._all;
+      else if (g.stance === "CON") t.con = g._count._all;
+      else t.neutral = g._count._all;
+    }
+    return tallies;
+  }
+
+  function toSummary(row: SummaryRow, stance: StanceTally, supportThreshold: number): ProposalSummary {
+    const now = clock.now();
+    const flat = row.body.replace(/\s+/g, " ").trim();
+    return {
+      id: row.id,
+      title: row.title,
+      excerpt: flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH)}…` : flat,
+      status: row.status,
+      category: row.category,
+      district: row.district,
+      author: row.author,
+      estimatedCostKrw: row.estimatedCostKrw === null ? null : Number(row.estimatedCostKrw),
+      supportCount: row._count.supports,
+      supportThreshold,
+      commentCount: row._count.comments,
+      viewCount: row.viewCount,
+      stance,
+      openedAt: row.openedAt,
+      closesAt: row.closesAt,
+      createdAt: row.createdAt,
+      isOpenForSupport: isOpenForSupport(row, now),
+      viewerHasSupported: row.supports.length > 0,
+    };
+  }
+
+  function parseId(id: unknown): number {
+    const parsed = ZProposalId.safeParse(id);
+    if (!parsed.success) throw notFound("errors.proposalNotFound");
+    return parsed.data;
+  }
+
+  async function list(viewer: Viewer, rawInput: TListProposalsInput = {}): Promise<ProposalPage> {
+    const parsed = ZListProposalsInput.safeParse(rawInput);
+    if (!parsed.success) throw validationError(parsed.error);
+    const input = parsed.data;
+    const now = clock.now();
+
+    const where: Prisma.ProposalWhereInput = {
+      status: input.status ?? { not: "SCREENING" },
+      categoryId: input.categoryId,
+      ...(input.cityWide ? { districtId: null } : input.districtId ? { districtId: input.districtId } : {}),
+    };
+    let orderBy: Prisma.ProposalOrderByWithRelationInput[];
+    switch (input.sort) {
+      case "newest":
+        orderBy = [{ openedAt: "desc" }, { id: "desc" }];
+        break;
+      case "closing":
+        // 마감 임박: only what can still be supported, soonest deadline first.
+        where.closesAt = { gt: now };
+        where.status = input.status ?? { in: ["OPEN", "THRESHOLD_REACHED"] };
+        orderBy = [{ closesAt: "asc" }, { id: "asc" }];
+        break;
+      case "comments":
+        orderBy = [{ comments: { _count: "desc" } }, { id: "desc" }];
+        break;
+      case "views":
+        orderBy = [{ viewCount: "desc" }, { id: "desc" }];
+        break;
+      default:
+        orderBy = [{ supports: { _count: "desc" } }, { id: "desc" }];
+    }
+
+    const [rows, totalCount, { supportThreshold }] = await Promise.all([
+      prisma.proposal.findMany({ where, orderBy, skip: input.offset, take: input.limit, select: summarySelect(viewer) }),
+      prisma.proposal.count({ where }),
+      threshold(),
+    ]);
+    const tallies = await stanceTallies(rows.map((r) => r.id));
+    return {
+      items: rows.map((r) => toSummary(r, tallies.get(r.id)!, supportThreshold)),
+      totalCount,
+      offset: input.offset,
+      limit: input.limit,
+    };
+  }
+
+  async function get(viewer: Viewer, rawId: unknown, options: { countView?: boolean } = {}): Promise<ProposalDetail> {
+    const id = parseId(rawId);
+    if (options.countView) {
+      await prisma.proposal.updateMany({ where: { id }, data: { viewCount: { increment: 1 } } });
+    }
+    const row = await prisma.proposal.findUnique({
+      where: { id },
+      select: {
+        ...summarySelect(viewer),
+        department: { select: { id: true, code: true, name: true, nameEn: true } },
+        statusEvents: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { status: true, note: true, createdAt: true } },
+        comments: {
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          select: {
+            id: true,
+            parentId: true,
+            stance: true,
+            body: true,
+            createdAt: true,
+            author: { select: { id: true, displayName: true } },
+          },
+        },
+      },
+    });
+    // Proposals still in screening are visible only to their author until moderation lands.
+    if (!row || (row.status === "SCREENING" && row.authorId !== viewer?.id)) {
+      throw notFound("errors.proposalNotFound");
+    }
+    const [tallies, { supportThreshold }] = await Promise.all([stanceTallies([id]), threshold()]);
+    return {
+      ...toSummary(row, tallies.get(id)!, supportThreshold),
+      body: row.body,
+      department: row.department,
+      timeline: row.statusEvents.map((e) => ({ status: e.status, note: e.note, at: e.createdAt })),
+      comments: row.comments,
+    };
+  }
+
+  async function create(viewer: Viewer, rawInput: TCreateProposalInput): Promise<ProposalDetail> {
+    const allowed = canCreateProposal(viewer);
+    if (!allowed.ok) throw new AppError(allowed.code, allowed.key);
+    const parsed = ZCreateProposalInput.safeParse(rawInput);
+    if (!parsed.success) throw validationError(parsed.error);
+    const input = parsed.data;
+
+    const [category, district, { supportWindowDays }] = await Promise.all([
+      prisma.category.findUnique({ where: { id: input.categoryId } }),
+      input.districtId ? prisma.district.findUnique({ where: { id: input.districtId } }) : null,
+      threshold(),
+    ]);
+    const issues = [];
+    if (!category) issues.push({ path: "categoryId", key: "validation.invalidChoice" });
+    if (input.districtId && !district) issues.push({ path: "districtId", key: "validation.invalidChoice" });
+    if (issues.length) throw new AppError("VALIDATION", "errors.validation", { issues });
+
+    const now = clock.now();
+    const closesAt = new Date(now.getTime() + supportWindowDays * 24 * 60 * 60 * 1000);
+    const created = await prisma.proposal.create({
+      data: {
+        title: input.title,
+        body: input.body,
+        categoryId: input.categoryId,
+        districtId: input.districtId ?? null,
+        estimatedCostKrw: input.estimatedCostKrw === undefined ? null : BigInt(input.estimatedCostKrw),
+        authorId: viewer!.id,
+        status: "OPEN",
+        openedAt: now,
+        closesAt,
+        createdAt: now,
+        statusEvents: { create: { status: "OPEN", createdAt: now } },
+      },
+      select: { id: true },
+    });
+    events.publish("proposal.created", {
+      proposalId: created.id,
+      title: input.title,
+      districtId: input.districtId ?? null,
+      categoryId: input.categoryId,
+    });
+    return get(viewer, created.id);
+  }
+
+  async function support(viewer: Viewer, rawId: unknown): Promise<SupportResult> {
+    const id = parseId(rawId);
+    const now = clock.now();
+    const { supportThreshold } = await threshold();
+    const result = await prisma.$transaction(async (tx) => {
+      const proposal = await tx.proposal.findUnique({
+        where: { id },
+        select: { id: true, authorId: true, status: true, closesAt: true },
+      });
+      if (!proposal || proposal.status === "SCREENING") throw notFound("errors.proposalNotFound");
+      const allowed = canSupportProposal(viewer, proposal, now);
+      if (!allowed.ok) throw new AppError(allowed.code, allowed.key);
+
+      // The (proposalId, userId) key makes a second 공감 by the same person a no-op.
+      const inserted = await tx.support.createMany({
+        data: [{ proposalId: id, userId: viewer!.id, createdAt: now }],
+        skipDuplicates: true,
+      });
+      const supportCount = await tx.support.count({ where: { proposalId: id } });
+      let status: ProposalStatus = proposal.status;
+      let reachedThreshold = false;
+      if (supportCount >= supportThreshold && proposal.status === "OPEN") {
+        // Guarded update: of two concurrent supporters only one moves the status.
+        const moved = await tx.proposal.updateMany({
+          where: { id, status: "OPEN" },
+          data: { status: "THRESHOLD_REACHED" },
+        });
+        if (moved.count === 1) {
+          await tx.proposalStatusEvent.create({
+            data: { proposalId: id, status: "THRESHOLD_REACHED", createdAt: now },
+          });
+          reachedThreshold = true;
+        }
+        status = "THRESHOLD_REACHED";
+      }
+      return { supportCount, status, changed: inserted.count === 1, reachedThreshold };
+    });
+    if (result.changed) {
+      events.publish("proposal.supportChanged", { proposalId: id, supportCount: result.supportCount, status: result.status });
+    }
+    if (result.reachedThreshold) {
+      events.publish("proposal.statusChanged", { proposalId: id, status: "THRESHOLD_REACHED", note: null });
+    }
+    return { proposalId: id, supportCount: result.supportCount, supported: true, status: result.status, changed: result.changed };
+  }
+
+  async function withdrawSupport(viewer: Viewer, rawId: unknown): Promise<SupportResult> {
+    const id = parseId(rawId);
+    if (!viewer) throw new AppError("UNAUTHENTICATED", "errors.loginRequired");
+    const now = clock.now();
+    const result = await prisma.$transaction(async (tx) => {
+      const proposal = await tx.proposal.findUnique({ where: { id }, select: { status: true, closesAt: true } });
+      if (!proposal || proposal.status === "SCREENING") throw notFound("errors.proposalNotFound");
+      // Withdrawing is allowed only while the window is open; a threshold once reached stays reached.
+      if (!isOpenForSupport(proposal, now)) throw new AppError("CONFLICT", "errors.supportClosed");
+      const removed = await tx.support.deleteMany({ where: { proposalId: id, userId: viewer.id } });
+      const supportCount = await tx.support.count({ where: { proposalId: id } });
+      return { supportCount, status: proposal.status, changed: removed.count === 1 };
+    });
+    if (result.changed) {
+      events.publish("proposal.supportChanged", { proposalId: id, supportCount: result.supportCount, status: result.status });
+    }
+    return { proposalId: id, supportCount: result.supportCount, supported: false, status: result.status, changed: result.changed };
+  }
+
+  /** Closes the support window of proposals whose 30 days ran out below the threshold. Idempotent. */
+  async function expireDue(): Promise<number[]> {
+    const now = clock.now();
+    const expired = await prisma.$transaction(async (tx) => {
+      const due = await tx.proposal.findMany({
+        where: { status: "OPEN", closesAt: { lte: now } },
+        select: { id: true },
+      });
+      const ids: number[] = [];
+      for (const { id } of due) {
+        const moved = await tx.proposal.updateMany({ where: { id, status: "OPEN" }, data: { status: "EXPIRED" } });
+        if (moved.count === 1) {
+          await tx.proposalStatusEvent.create({ data: { proposalId: id, status: "EXPIRED", createdAt: now } });
+          ids.push(id);
+        }
+      }
+      return ids;
+    });
+    for (const proposalId of expired) events.publish("proposal.statusChanged", { proposalId, status: "EXPIRED", note: null });
+    return expired;
+  }
+
+  return { list, get, create, support, withdrawSupport, expireDue };
+}
+
+export type ProposalService = ReturnType<typeof createProposalService>;

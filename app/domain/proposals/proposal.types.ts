@@ -1,0 +1,73 @@
+// Shapes the domain returns. Remix, GraphQL and socket.io all render these, so a proposal
+// looks the same on every edge.
+export const PROPOSAL_STATUSES = [
+  "SCREENING",
+  "OPEN",
+  "THRESHOLD_REACHED",
+  "ASSIGNED",
+  "ANSWERED",
+  "IN_PROGRESS",
+  "COMPLETED",
+  "REJECTED",
+  "EXPIRED",
+] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+export const PROPOSAL_SORTS = ["support", "newest", "closing", "comments", "views"] as const;
+export type ProposalSort = (typeof PROPOSAL_SORTS)[number];
+
+export type Stance = "PRO" | "CON" | "NEUTRAL";
+
+export type NamedRef = { id: number; code: string; name: string; nameEn: string };
+
+export type StanceTally = { pro: number; con: number; neutral: number };
+
+export type ProposalSummary = {
+  id: number;
+  title: string;
+  excerpt: string;
+  status: ProposalStatus;
+  category: NamedRef;
+  /** null = city-wide */
+  district: NamedRef | null;
+  author: { id: number; displayName: string };
+  estimatedCostKrw: number | null;
+  supportCount: number;
+  supportThreshold: number;
+  commentCount: number;
+  viewCount: number;
+  stance: StanceTally;
+  openedAt: Date;
+  closesAt: Date;
+  createdAt: Date;
+  /** true while 공감 can still be given (open window, supportable status) */
+  isOpenForSupport: boolean;
+  viewerHasSupported: boolean;
+};
+
+export type ProposalComment = {
+  id: number;
+  parentId: number | null;
+  author: { id: number; displayName: string };
+  stance: Stance;
+  body: string;
+  createdAt: Date;
+};
+
+export type ProposalDetail = ProposalSummary & {
+  body: string;
+  department: NamedRef | null;
+  timeline: { status: ProposalStatus; note: string | null; at: Date }[];
+  comments: ProposalComment[];
+};
+
+export type ProposalPage = { items: ProposalSummary[]; totalCount: number; offset: number; limit: number };
+
+export type SupportResult = {
+  proposalId: number;
+  supportCount: number;
+  supported: boolean;
+  status: ProposalStatus;
+  /** false when the call changed nothing (already supported / not supported) */
+  changed: boolean;
+};

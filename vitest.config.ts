@@ -1,0 +1,13 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
+  test: {
+    include: ["app/**/*.test.ts", "graphql/**/*.test.ts", "realtime/**/*.test.ts", "tests/integration/**/*.test.ts", "scripts/**/*.test.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // PGlite boots a WASM Postgres per file; two cores do not gain from more workers.
+    maxWorkers: 2,
+  },
+});
