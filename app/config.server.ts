@@ -40,6 +40,11 @@ export const ConfigSchema = z.object({
     .string()
     .min(16, "must be at least 16 characters (use a long random string)")
     .optional(),
+  /** Mark the session cookie Secure in production (turn off only behind plain HTTP). */
+  COOKIE_SECURE: z
+    .enum(["true", "false", "1", "0"], { errorMap: () => ({ message: "must be true or false" }) })
+    .default("true")
+    .transform((v) => v === "true" || v === "1"),
   /** Seed the demo city into an empty database on start. */
   SEED_ON_START: z
     .enum(["true", "false", "1", "0"], { errorMap: () => ({ message: "must be true or false" }) })

@@ -43,7 +43,12 @@ export class AppError extends Error {
 }
 
 export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
+  // The Remix bundle and the server each load their own copy of this module, so
+  // instanceof alone is not enough across that boundary.
+  return (
+    error instanceof AppError ||
+    (error instanceof Error && error.name === "AppError" && typeof (error as AppError).code === "string" && typeof (error as AppError).messageKey === "string")
+  );
 }
 
 /** Turns zod issues into localizable field issues. */

@@ -74,6 +74,7 @@ export function createProposalService({ prisma, events, clock }: Deps) {
     return {
       id: row.id,
       title: row.title,
+      body: row.body,
       excerpt: flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH)}…` : flat,
       status: row.status,
       category: row.category,
@@ -176,7 +177,6 @@ export function createProposalService({ prisma, events, clock }: Deps) {
     const [tallies, { supportThreshold }] = await Promise.all([stanceTallies([id]), threshold()]);
     return {
       ...toSummary(row, tallies.get(id)!, supportThreshold),
-      body: row.body,
       department: row.department,
       timeline: row.statusEvents.map((e) => ({ status: e.status, note: e.note, at: e.createdAt })),
       comments: row.comments,

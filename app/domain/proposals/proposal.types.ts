@@ -25,6 +25,8 @@ export type StanceTally = { pro: number; con: number; neutral: number };
 export type ProposalSummary = {
   id: number;
   title: string;
+  /** plain text; paragraphs separated by blank lines */
+  body: string;
   excerpt: string;
   status: ProposalStatus;
   category: NamedRef;
@@ -55,7 +57,6 @@ export type ProposalComment = {
 };
 
 export type ProposalDetail = ProposalSummary & {
-  body: string;
   department: NamedRef | null;
   timeline: { status: ProposalStatus; note: string | null; at: Date }[];
   comments: ProposalComment[];

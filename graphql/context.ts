@@ -1,0 +1,9 @@
+import type { Domain } from "../app/domain/index.server.ts";
+import type { Viewer } from "../app/domain/viewer.ts";
+import type { Language } from "../app/i18n/i18n.ts";
+
+export type GraphQLContext = {
+  domain: Domain;
+  viewer: Viewer;
+  lng: Language;
+};

@@ -1,0 +1,7 @@
+// Imports every type file (for their side effects on the builder) and builds the schema.
+import { builder } from "./builder.ts";
+import "./types/catalog.ts";
+import "./types/proposal.ts";
+import "./types/viewer.ts";
+
+export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,221 @@
+import { cursorToOffset, offsetToCursor } from "@pothos/plugin-relay";
+import { MAX_PAGE_SIZE } from "../../app/domain/proposals/proposal.schema.ts";
+import {
+  PROPOSAL_STATUSES,
+  type ProposalDetail,
+  type ProposalSort as DomainSort,
+  type ProposalSummary,
+  type SupportResult as DomainSupportResult,
+} from "../../app/domain/proposals/proposal.types.ts";
+import { builder } from "../builder.ts";
+import type { GraphQLContext } from "../context.ts";
+import { callDomain } from "../errors.ts";
+import { Category, Department, District } from "./catalog.ts";
+
+export const ProposalStatus = builder.enumType("ProposalStatus", {
+  description: "Where a proposal stands in its public lifecycle.",
+  values: PROPOSAL_STATUSES,
+});
+
+export const Stance = builder.enumType("Stance", {
+  description: "A comment's stance: 찬성 (PRO), 반대 (CON) or 중립 (NEUTRAL).",
+  values: ["PRO", "CON", "NEUTRAL"] as const,
+});
+
+const SORTS: Record<string, DomainSort> = {
+  SUPPORT: "support",
+  NEWEST: "newest",
+  CLOSING: "closing",
+  COMMENTS: "comments",
+  VIEWS: "views",
+};
+export const ProposalSort = builder.enumType("ProposalSort", {
+  values: {
+    SUPPORT: { description: "Most 공감 first." },
+    NEWEST: { description: "Most recently opened first." },
+    CLOSING: { description: "Still open for 공감, soonest deadline first." },
+    COMMENTS: { description: "Most comments first." },
+    VIEWS: { description: "Most viewed first." },
+  } as const,
+});
+
+const Person = builder.objectRef<{ id: number; displayName: string }>("Person").implement({
+  fields: (t) => ({ id: t.exposeID("id"), displayName: t.exposeString("displayName") }),
+});
+
+const StanceTally = builder.objectRef<ProposalSummary["stance"]>("StanceTally").implement({
+  description: "How many comments take each stance.",
+  fields: (t) => ({ pro: t.exposeInt("pro"), con: t.exposeInt("con"), neutral: t.exposeInt("neutral") }),
+});
+
+const TimelineEntry = builder.objectRef<ProposalDetail["timeline"][number]>("TimelineEntry").implement({
+  fields: (t) => ({
+    status: t.field({ type: ProposalStatus, resolve: (e) => e.status }),
+    note: t.exposeString("note", { nullable: true }),
+    at: t.expose("at", { type: "DateTime" }),
+  }),
+});
+
+const Comment = builder.objectRef<ProposalDetail["comments"][number]>("Comment").implement({
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    parentId: t.exposeID("parentId", { nullable: true }),
+    author: t.field({ type: Person, resolve: (c) => c.author }),
+    stance: t.field({ type: Stance, resolve: (c) => c.stance }),
+    body: t.exposeString("body"),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+/** Detail-only fields: loaded once per proposal and request when a list item asks for them. */
+function detailOf(p: ProposalSummary, ctx: GraphQLContext): Promise<ProposalDetail> {
+  if ("timeline" in p) return Promise.resolve(p as ProposalDetail);
+  const cache = ((ctx as { detailCache?: Map<number, Promise<ProposalDetail>> }).detailCache ??= new Map());
+  let detail = cache.get(p.id);
+  if (!detail) {
+    detail = callDomain(ctx, () => ctx.domain.proposals.get(ctx.viewer, p.id));
+    cache.set(p.id, detail);
+  }
+  return detail;
+}
+
+export const Proposal = builder.objectRef<ProposalSummary>("Proposal").implement({
+  description: "A citizen's policy proposal (정책제안).",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    title: t.exposeString("title"),
+    body: t.exposeString("body", { description: "Plain text; paragraphs are separated by blank lines." }),
+    excerpt: t.exposeString("excerpt"),
+    status: t.field({ type: ProposalStatus, resolve: (p) => p.status }),
+    category: t.field({ type: Category, resolve: (p) => p.category }),
+    district: t.field({ type: District, nullable: true, description: "Null for a city-wide proposal.", resolve: (p) => p.district as never }),
+    author: t.field({ type: Person, resolve: (p) => p.author }),
+    estimatedCost: t.float({ nullable: true, description: "Estimated cost in KRW.", resolve: (p) => p.estimatedCostKrw }),
+    supportCount: t.exposeInt("supportCount", { description: "공감 given, counted from individual supports." }),
+    supportThreshold: t.exposeInt("supportThreshold"),
+    commentCount: t.exposeInt("commentCount"),
+    viewCount: t.exposeInt("viewCount"),
+    stance: t.field({ type: StanceTally, resolve: (p) => p.stance }),
+    openedAt: t.expose("openedAt", { type: "DateTime" }),
+    closesAt: t.expose("closesAt", { type: "DateTime", description: "End of the 공감 window." }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    isOpenForSupport: t.exposeBoolean("isOpenForSupport"),
+    viewerHasSupported: t.exposeBoolean("viewerHasSupported"),
+    department: t.field({
+      type: Department,
+      nullable: true,
+      resolve: async (p, _a, ctx) => (await detailOf(p, ctx)).department,
+    }),
+    timeline: t.field({ type: [TimelineEntry], resolve: async (p, _a, ctx) => (await detailOf(p, ctx)).timeline }),
+    comments: t.field({ type: [Comment], resolve: async (p, _a, ctx) => (await detailOf(p, ctx)).comments }),
+  }),
+});
+
+const ProposalFilter = builder.inputType("ProposalFilter", {
+  fields: (t) => ({
+    districtId: t.id({ required: false }),
+    cityWide: t.boolean({ required: false, description: "Only city-wide proposals." }),
+    categoryId: t.id({ required: false }),
+    status: t.field({ type: ProposalStatus, required: false }),
+  }),
+});
+
+const SupportResult = builder.objectRef<DomainSupportResult>("SupportResult").implement({
+  fields: (t) => ({
+    proposalId: t.exposeID("proposalId"),
+    supportCount: t.exposeInt("supportCount"),
+    supported: t.exposeBoolean("supported", { description: "Whether the viewer now supports the proposal." }),
+    changed: t.exposeBoolean("changed", { description: "False when the call changed nothing (for example a repeated 공감)." }),
+    status: t.field({ type: ProposalStatus, resolve: (r) => r.status }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  proposals: t.connection(
+    {
+      type: Proposal,
+      description: `Proposals, newest rules applied; at most ${MAX_PAGE_SIZE} per page.`,
+      args: {
+        filter: t.arg({ type: ProposalFilter, required: false }),
+        sort: t.arg({ type: ProposalSort, required: false, defaultValue: "SUPPORT" }),
+      },
+      resolve: async (_root, args, ctx) => {
+        const offset = args.after ? cursorToOffset(args.after) + 1 : 0;
+        const limit = args.first ?? 12;
+        const page = await callDomain(ctx, () =>
+          ctx.domain.proposals.list(ctx.viewer, {
+            districtId: args.filter?.districtId ?? undefined,
+            cityWide: args.filter?.cityWide ?? undefined,
+            categoryId: args.filter?.categoryId ?? undefined,
+            status: args.filter?.status ?? undefined,
+            sort: SORTS[args.sort ?? "SUPPORT"],
+            offset,
+            limit,
+          }),
+        );
+        return {
+          totalCount: page.totalCount,
+          edges: page.items.map((node, i) => ({ node, cursor: offsetToCursor(offset + i) })),
+          pageInfo: {
+            hasNextPage: offset + page.items.length < page.totalCount,
+            hasPreviousPage: offset > 0,
+            startCursor: page.items.length ? offsetToCursor(offset) : null,
+            endCursor: page.items.length ? offsetToCursor(offset + page.items.length - 1) : null,
+          },
+        };
+      },
+    },
+    {
+      fields: (c) => ({
+        totalCount: c.int({ resolve: (connection) => (connection as unknown as { totalCount: number }).totalCount }),
+      }),
+    },
+  ),
+  proposal: t.field({
+    type: Proposal,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    description: "One proposal. An unknown id gives a NOT_FOUND error.",
+    resolve: (_root, args, ctx) => callDomain(ctx, () => ctx.domain.proposals.get(ctx.viewer, args.id)),
+  }),
+}));
+
+const CreateProposalInput = builder.inputType("CreateProposalInput", {
+  fields: (t) => ({
+    title: t.string({ required: true }),
+    body: t.string({ required: true, description: "Plain text; separate paragraphs with a blank line." }),
+    categoryId: t.id({ required: true }),
+    districtId: t.id({ required: false, description: "Omit for a city-wide proposal." }),
+    estimatedCost: t.float({ required: false, description: "Estimated cost in KRW." }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createProposal: t.field({
+    type: Proposal,
+    description: "Posts a proposal; it opens for 공감 at once.",
+    args: { input: t.arg({ type: CreateProposalInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      callDomain(ctx, () =>
+        ctx.domain.proposals.create(ctx.viewer, {
+          title: input.title,
+          body: input.body,
+          categoryId: input.categoryId,
+          districtId: input.districtId ?? undefined,
+          estimatedCostKrw: input.estimatedCost ?? undefined,
+        }),
+      ),
+  }),
+  supportProposal: t.field({
+    type: SupportResult,
+    description: "Gives the viewer's 공감. Repeating it changes nothing.",
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => callDomain(ctx, () => ctx.domain.proposals.support(ctx.viewer, args.id)),
+  }),
+  withdrawSupport: t.field({
+    type: SupportResult,
+    description: "Withdraws the viewer's 공감 while the window is open.",
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => callDomain(ctx, () => ctx.domain.proposals.withdrawSupport(ctx.viewer, args.id)),
+  }),
+}));

@@ -1,0 +1,183 @@
+// Seeds the demo city (Gunsan). Reference data is upserted by code on every run; the demo
+// people and proposals are written once, in one transaction, so running it again never
+// duplicates anything. `npm run seed` runs it; the server runs it on an empty database.
+import { pathToFileURL } from "node:url";
+import type { PrismaClient } from "../app/domain/db.ts";
+import * as data from "./seed-data.ts";
+
+const DAY = 24 * 60 * 60 * 1000;
+const SUPPORT_WINDOW_DAYS = 30;
+export const DEMO_MARKER_EMAIL = "citizen@demo.madang";
+
+/** Small deterministic generator so the demo looks the same on every machine. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+export async function seedReferenceData(prisma: PrismaClient) {
+  await prisma.citySetting.upsert({
+    where: { id: 1 },
+    create: { id: 1, cityName: "군산시", cityNameEn: "Gunsan", supportThreshold: 50, supportWindowDays: SUPPORT_WINDOW_DAYS },
+    update: {},
+  });
+  for (const [i, d] of data.districts.entries()) {
+    const values = { name: d.name, nameEn: d.nameEn, kind: d.kind, sortOrder: i + 1 };
+    await prisma.district.upsert({ where: { code: d.code }, create: { code: d.code, ...values }, update: values });
+  }
+  for (const [i, d] of data.departments.entries()) {
+    const values = { name: d.name, nameEn: d.nameEn, sortOrder: i + 1 };
+    await prisma.department.upsert({ where: { code: d.code }, create: { code: d.code, ...values }, update: values });
+  }
+  for (const [i, c] of data.categories.entries()) {
+    const values = { name: c.name, nameEn: c.nameEn, sortOrder: i + 1 };
+    await prisma.category.upsert({ where: { code: c.code }, create: { code: c.code, ...values }, update: values });
+  }
+}
+
+type Timeline = { status: data.SeedProposal["status"] | "THRESHOLD_REACHED"; at: Date; note?: string }[];
+
+function timelineFor(p: data.SeedProposal, openedAt: Date, closesAt: Date, now: Date): Timeline {
+  const at = (days: number) => new Date(Math.min(openedAt.getTime() + days * DAY, now.getTime() - 60_000));
+  const steps: Timeline = [{ status: "OPEN", at: openedAt }];
+  switch (p.status) {
+    case "REJECTED":
+      return [{ status: "REJECTED", at: at(1), note: p.statusNote }];
+    case "EXPIRED":
+      return [...steps, { status: "EXPIRED", at: closesAt }];
+    case "OPEN":
+      return steps;
+  }
+  steps.push({ status: "THRESHOLD_REACHED", at: at(Math.min(20, Math.max(1, p.openedDaysAgo - 1))) });
+  const order = ["ASSIGNED", "ANSWERED", "IN_PROGRESS", "COMPLETED"] as const;
+  const last = order.indexOf(p.status as (typeof order)[number]);
+  for (let i = 0; i <= last; i++) {
+    const status = order[i]!;
+    steps.push({ status, at: at(31 + i * 14), note: status === p.status ? p.statusNote : undefined });
+  }
+  return steps;
+}
+
+export async function seedDemoContent(prisma: PrismaClient, now = new Date()) {
+  const [districts, departments, categories] = await Promise.all([
+    prisma.district.findMany(),
+    prisma.department.findMany(),
+    prisma.category.findMany(),
+  ]);
+  const districtId = (code: string | null | undefined) => (code ? districts.find((d) => d.code === code)!.id : null);
+  const departmentId = (code: string | null | undefined) => (code ? departments.find((d) => d.code === code)!.id : null);
+  const categoryId = (code: string) => categories.find((c) => c.code === code)!.id;
+  const rand = random(20240706); // the first 우리들의 군산 policy market
+
+  await prisma.$transaction(
+    async (tx) => {
+      for (const a of data.demoAccounts) {
+        await tx.user.create({
+          data: {
+            email: a.email,
+            displayName: a.displayName,
+            role: a.role,
+            districtId: districtId(a.districtCode),
+            departmentId: departmentId(a.departmentCode),
+            createdAt: new Date(now.getTime() - 240 * DAY),
+          },
+        });
+      }
+      const residents = [];
+      for (const [i, name] of data.citizenNames.entries()) {
+        residents.push(
+          await tx.user.create({
+            data: {
+              email: `resident${String(i + 1).padStart(2, "0")}@residents.madang`,
+              displayName: name,
+              districtId: districts[i % districts.length]!.id,
+              createdAt: new Date(now.getTime() - (200 + i) * DAY),
+            },
+            select: { id: true },
+          }),
+        );
+      }
+
+      for (const p of data.proposals) {
+        const openedAt = new Date(now.getTime() - p.openedDaysAgo * DAY - Math.floor(rand() * 8) * 3600_000);
+        const closesAt = new Date(openedAt.getTime() + SUPPORT_WINDOW_DAYS * DAY);
+        const author = residents[p.authorIndex]!;
+        const timeline = timelineFor(p, openedAt, closesAt, now);
+        const proposal = await tx.proposal.create({
+          data: {
+            title: p.title,
+            body: p.body,
+            authorId: author.id,
+            categoryId: categoryId(p.categoryCode),
+            districtId: districtId(p.districtCode),
+            departmentId: departmentId(p.departmentCode),
+            estimatedCostKrw: p.estimatedCostKrw === null ? null : BigInt(p.estimatedCostKrw),
+            status: p.status,
+            openedAt,
+            closesAt,
+            createdAt: openedAt,
+            viewCount: p.supportCount * 4 + Math.floor(rand() * 120),
+            statusEvents: { create: timeline.map((s) => ({ status: s.status, note: s.note ?? null, createdAt: s.at })) },
+          },
+        });
+
+        // Supporters: distinct residents other than the author, spread over the window.
+        const pool = residents.filter((r) => r.id !== author.id);
+        const supportEnd = Math.min(closesAt.getTime(), now.getTime()) - openedAt.getTime();
+        const supporters = [];
+        for (let i = 0; i < p.supportCount && pool.length; i++) {
+          const [picked] = pool.splice(Math.floor(rand() * pool.length), 1);
+          supporters.push({
+            proposalId: proposal.id,
+            userId: picked!.id,
+            createdAt: new Date(openedAt.getTime() + Math.floor(rand() * supportEnd)),
+          });
+        }
+        await tx.support.createMany({ data: supporters });
+
+        let minute = 30;
+        const nextTime = () => new Date(Math.min(openedAt.getTime() + (minute += 47 + Math.floor(rand() * 600)) * 60_000, now.getTime()));
+        for (const c of p.comments) {
+          const commenter = residents[Math.floor(rand() * residents.length)]!;
+          const parent = await tx.comment.create({
+            data: { proposalId: proposal.id, authorId: commenter.id, stance: c.stance, body: c.body, createdAt: nextTime() },
+          });
+          for (const r of c.replies ?? []) {
+            const replier = residents[Math.floor(rand() * residents.length)]!;
+            await tx.comment.create({
+              data: { proposalId: proposal.id, authorId: replier.id, parentId: parent.id, stance: r.stance, body: r.body, createdAt: nextTime() },
+            });
+          }
+        }
+      }
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+}
+
+/** Seeds what is missing. Returns whether demo content was written this time. */
+export async function seedDemoCity(prisma: PrismaClient, now = new Date()): Promise<boolean> {
+  await seedReferenceData(prisma);
+  const seeded = await prisma.user.findUnique({ where: { email: DEMO_MARKER_EMAIL }, select: { id: true } });
+  if (seeded) return false;
+  await seedDemoContent(prisma, now);
+  return true;
+}
+
+// `npm run seed`: the same database the server would open.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const { loadConfig } = await import("../app/config.server.ts");
+  const { openConfiguredDatabase } = await import("../app/db/open-configured.server.ts");
+  const config = loadConfig();
+  const db = await openConfiguredDatabase(config);
+  try {
+    await db.migrate();
+    const wrote = await seedDemoCity(db.prisma);
+    console.log(wrote ? "Seeded the demo city (군산시)." : "Demo city already seeded: reference data refreshed, nothing duplicated.");
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,27 @@
+// The only place that pushes to browsers: domain events in, room broadcasts out. With the
+// Redis adapter the broadcast reaches every node's clients.
+import type { EventBus } from "../app/domain/events.ts";
+import type { RealtimeServer } from "./server.ts";
+import { rooms } from "./rooms.ts";
+
+export function bridgeDomainEvents(io: RealtimeServer, events: EventBus): () => void {
+  const offs = [
+    events.subscribe("proposal.supportChanged", (e) => {
+      io.to([rooms.proposalList(), rooms.proposal(e.proposalId)]).emit("proposal:support-changed", {
+        proposalId: e.proposalId,
+        supportCount: e.supportCount,
+        status: e.status,
+      });
+    }),
+    events.subscribe("proposal.statusChanged", (e) => {
+      io.to([rooms.proposalList(), rooms.proposal(e.proposalId)]).emit("proposal:status-changed", {
+        proposalId: e.proposalId,
+        status: e.status,
+      });
+    }),
+    events.subscribe("proposal.created", (e) => {
+      io.to(rooms.proposalList()).emit("proposal:created", { proposalId: e.proposalId, title: e.title });
+    }),
+  ];
+  return () => offs.forEach((off) => off());
+}

@@ -1,0 +1,34 @@
+// The typed event contract shared by the server and the browser.
+// client → server: `entity:verb` commands with an ack; server → client: past-tense events.
+import type { ProposalStatus, SupportResult } from "../app/domain/proposals/proposal.types.ts";
+import type { Viewer } from "../app/domain/viewer.ts";
+import type { LocalizedError } from "../app/i18n/errors.ts";
+import type { Language } from "../app/i18n/i18n.ts";
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: LocalizedError };
+type AckFn<T> = (response: Ack<T>) => void;
+
+export type SupportChanged = { proposalId: number; supportCount: number; status: ProposalStatus };
+export type StatusChanged = { proposalId: number; status: ProposalStatus };
+export type ProposalCreated = { proposalId: number; title: string };
+
+export interface ServerToClientEvents {
+  "proposal:support-changed": (event: SupportChanged) => void;
+  "proposal:status-changed": (event: StatusChanged) => void;
+  "proposal:created": (event: ProposalCreated) => void;
+}
+
+export interface ClientToServerEvents {
+  /** Follow the proposal list (new proposals and every count change). */
+  "proposals:watch": (ack: AckFn<null>) => void;
+  "proposals:unwatch": (ack: AckFn<null>) => void;
+  /** Follow one proposal. */
+  "proposal:watch": (payload: { proposalId: number }, ack: AckFn<null>) => void;
+  "proposal:unwatch": (payload: { proposalId: number }, ack: AckFn<null>) => void;
+  "proposal:support": (payload: { proposalId: number }, ack: AckFn<SupportResult>) => void;
+  "proposal:withdraw-support": (payload: { proposalId: number }, ack: AckFn<SupportResult>) => void;
+}
+
+export interface InterServerEvents {}
+
+export type SocketData = { viewer: Viewer; lng: Language };

@@ -1,0 +1,6 @@
+// Room names come only from here.
+export const rooms = {
+  proposalList: () => "proposals",
+  proposal: (id: number) => `proposal:${id}`,
+  user: (id: number) => `user:${id}`,
+};

@@ -1,0 +1,70 @@
+// Builds the socket.io server on an existing HTTP server: authentication from the same
+// session cookie as the web, per-feature handlers, the domain-event bridge, and the
+// Redis streams adapter when several nodes share the work.
+import type { Server as HttpServer } from "node:http";
+import { createAdapter } from "@socket.io/redis-streams-adapter";
+import { createClient } from "redis";
+import { Server, type Socket } from "socket.io";
+import type { Domain } from "../app/domain/index.server.ts";
+import type { Viewer } from "../app/domain/viewer.ts";
+import { languageFromHeaders } from "../app/i18n/i18n.ts";
+import { bridgeDomainEvents } from "./bridge.ts";
+import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from "./contract.ts";
+import { registerProposalHandlers } from "./handlers/proposal.handlers.ts";
+import { rooms } from "./rooms.ts";
+
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+export type RealtimeDeps = {
+  domain: Domain;
+  viewerFromCookieHeader: (cookieHeader: string | undefined) => Promise<Viewer>;
+  redisUrl?: string;
+};
+
+export async function createRealtimeServer(httpServer: HttpServer, { domain, viewerFromCookieHeader, redisUrl }: RealtimeDeps) {
+  let redis: ReturnType<typeof createClient> | undefined;
+  let adapter;
+  if (redisUrl) {
+    redis = createClient({ url: redisUrl });
+    redis.on("error", (error) => console.error("redis (socket.io adapter):", error.message));
+    await redis.connect();
+    // Streams (not pub/sub) so connection-state recovery also works across nodes.
+    adapter = createAdapter(redis, { streamName: "madang:socket.io", maxLen: 100_000 });
+  }
+
+  const io: RealtimeServer = new Server(httpServer, {
+    ...(adapter ? { adapter } : {}),
+    // A client that drops for a moment gets the events it missed, and keeps its rooms.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: true },
+    serveClient: false,
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const { cookie, "accept-language": acceptLanguage } = socket.handshake.headers;
+      socket.data.viewer = await viewerFromCookieHeader(cookie);
+      socket.data.lng = languageFromHeaders(cookie ?? null, acceptLanguage ?? null);
+      next();
+    } catch (error) {
+      console.error("socket authentication failed", error);
+      next(new Error("unavailable"));
+    }
+  });
+
+  io.on("connection", (socket) => {
+    if (socket.data.viewer) void socket.join(rooms.user(socket.data.viewer.id));
+    registerProposalHandlers(io, socket, domain);
+  });
+
+  const unbridge = bridgeDomainEvents(io, domain.events);
+
+  return {
+    io,
+    async close() {
+      unbridge();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      if (redis?.isOpen) await redis.quit().catch(() => undefined);
+    },
+  };
+}

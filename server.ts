@@ -1,0 +1,173 @@
+// Composition root: validates config, opens the database, builds the domain once and hands
+// the same instances to Remix (load context), GraphQL (context) and socket.io (handlers).
+// One HTTP server, one port: Remix, /graphql and /socket.io side by side.
+import { existsSync, statSync } from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { broadcastDevReady, installGlobals, type ServerBuild } from "@remix-run/node";
+import closeWithGrace from "close-with-grace";
+import express from "express";
+import { createAuth } from "./app/auth/auth.server.ts";
+import { ConfigError, loadConfig, type Config } from "./app/config.server.ts";
+import type { Database } from "./app/db/database.server.ts";
+import { openConfiguredDatabase } from "./app/db/open-configured.server.ts";
+import { createDomain } from "./app/domain/index.server.ts";
+import type { Clock } from "./app/domain/viewer.ts";
+import type { MadangLoadContext } from "./app/load-context.ts";
+import { resolveSessionSecret } from "./app/session-secret.server.ts";
+import { createMadangYoga } from "./graphql/yoga.ts";
+import { seedDemoCity } from "./prisma/seed.ts";
+import { createRealtimeServer } from "./realtime/server.ts";
+
+installGlobals({ nativeFetch: true });
+
+const ROOT = path.dirname(new URL(import.meta.url).pathname);
+const BUILD_PATH = path.join(ROOT, "build/index.js");
+const SCHEDULER_INTERVAL_MS = 60_000;
+
+export type MadangServerOptions = {
+  config: Config;
+  db: Database;
+  sessionSecret: string;
+  /** Omit to serve only /graphql and /socket.io (tests). */
+  remixBuild?: () => Promise<ServerBuild>;
+  clock?: Clock;
+};
+
+export async function createMadangServer({ config, db, sessionSecret, remixBuild, clock }: MadangServerOptions) {
+  const isDev = config.NODE_ENV === "development";
+  const domain = createDomain({ prisma: db.prisma, clock });
+  const auth = createAuth({
+    sessions: domain.sessions,
+    secret: sessionSecret,
+    secure: config.NODE_ENV === "production" && config.COOKIE_SECURE,
+  });
+  const yoga = createMadangYoga({ domain, viewerFromRequest: auth.viewerFromRequest, graphiql: isDev });
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.use((_req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "same-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    next();
+  });
+  app.get("/healthz", (_req, res) => void res.json({ status: "ok" }));
+  app.get("/readyz", async (_req, res) => {
+    try {
+      await db.ping();
+      res.json({ status: "ready", database: db.kind });
+    } catch {
+      res.status(503).json({ status: "unavailable", database: db.kind });
+    }
+  });
+  app.use("/build", express.static(path.join(ROOT, "public/build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
+  app.use(yoga.graphqlEndpoint, yoga as unknown as express.RequestHandler);
+  if (remixBuild) {
+    const context: MadangLoadContext = { domain, auth };
+    app.all("*", createRequestHandler({ build: remixBuild, mode: config.NODE_ENV, getLoadContext: () => context }));
+  }
+
+  const httpServer = http.createServer(app);
+  const realtime = await createRealtimeServer(httpServer, {
+    domain,
+    viewerFromCookieHeader: auth.viewerFromCookieHeader,
+    redisUrl: config.REDIS_URL,
+  });
+
+  // Deadlines run themselves: proposals whose window ended below the threshold expire.
+  const runScheduler = () =>
+    domain.proposals.expireDue().catch((error) => console.error("scheduler: expiring proposals failed", error));
+  const scheduler = setInterval(runScheduler, SCHEDULER_INTERVAL_MS);
+  scheduler.unref();
+  void runScheduler();
+
+  return {
+    app,
+    httpServer,
+    io: realtime.io,
+    domain,
+    auth,
+    yoga,
+    listen(port = config.PORT, host = config.HOST): Promise<number> {
+      return new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address();
+          resolve(typeof address === "object" && address ? address.port : port);
+        });
+      });
+    },
+    /** Stops accepting connections and closes sockets; the caller closes the database. */
+    async close() {
+      clearInterval(scheduler);
+      await realtime.close(); // io.close() also closes the HTTP server
+      httpServer.closeAllConnections?.();
+    },
+  };
+}
+
+export type MadangServer = Awaited<ReturnType<typeof createMadangServer>>;
+
+async function loadRemixBuild(): Promise<ServerBuild> {
+  // Cache-busting re-import so `npm run dev` picks up rebuilds.
+  return import(`${pathToFileURL(BUILD_PATH).href}?t=${statSync(BUILD_PATH).mtimeMs}`);
+}
+
+export async function main() {
+  let config: Config;
+  let sessionSecret: string;
+  try {
+    config = loadConfig();
+    sessionSecret = resolveSessionSecret(config);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  if (!existsSync(BUILD_PATH)) {
+    console.error("The web app is not built yet: run `npm run build` (or `npm start`, which builds when needed).");
+    process.exit(1);
+  }
+
+  const db = await openConfiguredDatabase(config);
+  let server: MadangServer | undefined;
+  // Graceful shutdown on SIGTERM/SIGINT: stop accepting, close sockets, close the database.
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) console.error(err);
+    else console.log(`${signal}: shutting down`);
+    await server?.close();
+    await db.close();
+  });
+
+  const applied = await db.migrate();
+  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  if (config.SEED_ON_START && !(await db.prisma.citySetting.findUnique({ where: { id: 1 } }))) {
+    await seedDemoCity(db.prisma);
+    console.log("Seeded the demo city (군산시) into the empty database.");
+  }
+
+  let build = await loadRemixBuild();
+  server = await createMadangServer({ config, db, sessionSecret, remixBuild: async () => build });
+  const port = await server.listen();
+  const where = db.kind === "postgres" ? "PostgreSQL" : `embedded PGlite (${path.resolve(config.DATA_DIR, "pglite")})`;
+  console.log(`Madang is running at http://localhost:${port} on ${where}${config.REDIS_URL ? " with Redis" : ""}`);
+
+  if (config.NODE_ENV === "development") {
+    const { watch } = await import("chokidar");
+    watch(path.join(ROOT, "build/version.txt"), { ignoreInitial: true }).on("all", async () => {
+      build = await loadRemixBuild();
+      await broadcastDevReady(build);
+    });
+    await broadcastDevReady(build);
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  await main();
+}
