@@ -100,6 +100,7 @@ export const en: Messages = {
     support: "Support",
     supported: "Supported",
     withdraw: "Withdraw support",
+    withdrawHint: "Press again to withdraw your support.",
     loginToSupport: "Log in to support",
     ownProposal: "This is your proposal",
     supportClosed: "The support window has closed",

@@ -26,6 +26,7 @@ export function getI18n(lng: Language): I18n {
       initAsync: false,
       interpolation: { escapeValue: false }, // React escapes
       returnNull: false,
+      showSupportNotice: false,
     });
     instances.set(lng, instance);
   }

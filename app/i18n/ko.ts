@@ -99,6 +99,7 @@ export const ko = {
     support: "공감하기",
     supported: "공감했어요",
     withdraw: "공감 취소",
+    withdrawHint: "한 번 더 누르면 공감이 취소됩니다.",
     loginToSupport: "로그인하고 공감하기",
     ownProposal: "내 제안입니다",
     supportClosed: "공감 기간이 끝났습니다",

@@ -314,7 +314,23 @@ export function createProposalService({ prisma, events, clock }: Deps) {
     return expired;
   }
 
-  return { list, get, create, support, withdrawSupport, expireDue };
+  /** Headline numbers for the front page, derived from rows. */
+  async function stats() {
+    const [byStatus, supports] = await Promise.all([
+      prisma.proposal.groupBy({ by: ["status"], _count: { _all: true } }),
+      prisma.support.count(),
+    ]);
+    const count = (...statuses: ProposalStatus[]) =>
+      byStatus.filter((g) => statuses.includes(g.status)).reduce((sum, g) => sum + g._count._all, 0);
+    return {
+      open: count("OPEN"),
+      thresholdReached: count("THRESHOLD_REACHED", "ASSIGNED"),
+      answered: count("ANSWERED", "IN_PROGRESS", "COMPLETED"),
+      supports,
+    };
+  }
+
+  return { list, get, create, support, withdrawSupport, expireDue, stats };
 }
 
 export type ProposalService = ReturnType<typeof createProposalService>;

@@ -1,0 +1,86 @@
+import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { RootData } from "../root.tsx";
+
+function Logo() {
+  const { t } = useTranslation();
+  return (
+    <Link to="/" className="flex shrink-0 items-center gap-2 rounded-lg" aria-label={t("app.name")}>
+      <svg aria-hidden="true" viewBox="0 0 64 64" className="h-9 w-9">
+        <rect width="64" height="64" rx="16" fill="#10664e" />
+        <path d="M14 44c6-10 30-10 36 0" stroke="#fff" strokeWidth="5" fill="none" strokeLinecap="round" />
+        <circle cx="32" cy="24" r="8" fill="#fb7a45" />
+      </svg>
+      <span className="hidden whitespace-nowrap text-xl font-extrabold tracking-tight text-brand-800 min-[400px]:inline">{t("app.name")}</span>
+    </Link>
+  );
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const { t } = useTranslation();
+  const root = useRouteLoaderData<RootData>("root");
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  const navClass = ({ isActive }: { isActive: boolean }) =>
+    `whitespace-nowrap rounded-lg px-2.5 py-2 text-[15px] font-semibold sm:px-3 ${isActive ? "bg-brand-50 text-brand-800" : "text-stone-700 hover:bg-stone-100"}`;
+
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        {t("app.skipToContent")}
+      </a>
+      <header className="sticky top-0 z-30 border-b border-stone-200 bg-white/90 backdrop-blur">
+        <div className="mx-auto flex h-16 max-w-6xl items-center gap-1.5 px-3 sm:gap-2 sm:px-4">
+          <Logo />
+          <span className="ml-1 hidden text-sm text-stone-500 sm:inline">{root ? root.city.cityName : null}</span>
+          <nav aria-label={t("nav.main")} className="ml-auto flex min-w-0 items-center gap-1">
+            <NavLink to="/proposals" className={navClass} end={false} prefetch="intent">
+              {t("nav.proposals")}
+            </NavLink>
+            <NavLink to="/proposals/new" className={(s) => `${navClass(s)} hidden sm:inline-flex`}>
+              {t("nav.newProposal")}
+            </NavLink>
+          </nav>
+          <Form method="post" action="/language" className="ml-1">
+            <input type="hidden" name="lng" value={root?.lng === "en" ? "ko" : "en"} />
+            <input type="hidden" name="redirectTo" value={here} />
+            <button
+              type="submit"
+              className="whitespace-nowrap rounded-lg border border-stone-300 px-2 py-1.5 text-sm font-semibold text-stone-700 hover:bg-stone-100"
+              aria-label={`${root?.lng === "en" ? "한국어" : "EN"} (${t("app.language")}: ${t("app.switchTo")})`}
+              lang={root?.lng === "en" ? "ko" : "en"}
+            >
+              {root?.lng === "en" ? "한국어" : "EN"}
+            </button>
+          </Form>
+          {root?.viewer ? (
+            <Form method="post" action="/logout" className="flex items-center gap-2">
+              <span className="hidden max-w-[9rem] truncate text-sm font-medium text-stone-700 md:inline" data-testid="viewer-name">
+                {t("login.loggedInAs", { name: root.viewer.displayName })}
+              </span>
+              <button type="submit" className="whitespace-nowrap rounded-lg px-2 py-1.5 text-sm font-semibold text-stone-600 hover:bg-stone-100">
+                {t("nav.logout")}
+              </button>
+            </Form>
+          ) : (
+            <Link
+              to={`/login?redirectTo=${encodeURIComponent(here)}`}
+              className="whitespace-nowrap rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700"
+            >
+              {t("nav.login")}
+            </Link>
+          )}
+        </div>
+      </header>
+      <div className="flex-1">{children}</div>
+      <footer className="border-t border-stone-200 bg-white">
+        <div className="mx-auto max-w-6xl px-4 py-8 text-sm text-stone-500">
+          <p className="font-semibold text-stone-700">
+            {t("app.name")} · {root ? (root.lng === "en" ? root.city.cityNameEn : root.city.cityName) : null}
+          </p>
+          <p className="mt-1">{t("app.footer")}</p>
+        </div>
+      </footer>
+    </div>
+  );
+}

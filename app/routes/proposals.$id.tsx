@@ -1,0 +1,245 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { DDay } from "../components/proposal-card.tsx";
+import { StatusBadge } from "../components/status-badge.tsx";
+import { SupportMeter } from "../components/support-meter.tsx";
+import type { LocalizedError } from "../i18n/errors.ts";
+import { formatDate, formatDateTime, formatKrw, stanceShare } from "../lib/format.ts";
+import { errorJson, requestLanguage, throwAsResponse } from "../lib/http.server.ts";
+import { useLiveSupport } from "../lib/live.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.proposal.title} · 마당` : "마당" },
+  ...(data ? [{ name: "description", content: data.proposal.excerpt }] : []),
+];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const lng = requestLanguage(request);
+  const viewer = await context.auth.viewerFromRequest(request);
+  try {
+    const proposal = await context.domain.proposals.get(viewer, params.id, { countView: request.method === "GET" });
+    return json({ lng, proposal, viewerId: viewer?.id ?? null, now: Date.now() });
+  } catch (error) {
+    throwAsResponse(error, lng);
+  }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const lng = requestLanguage(request);
+  const viewer = await context.auth.viewerFromRequest(request);
+  const form = await request.formData();
+  try {
+    const intent = form.get("intent");
+    const result =
+      intent === "withdraw"
+        ? await context.domain.proposals.withdrawSupport(viewer, params.id)
+        : await context.domain.proposals.support(viewer, params.id);
+    return json({ ok: true as const, result });
+  } catch (error) {
+    return errorJson(error, lng);
+  }
+}
+
+function SupportPanel() {
+  const { proposal, viewerId } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const fetcher = useFetcher<typeof action>();
+  const { live, connected } = useLiveSupport(proposal.id, proposal);
+  const [announcement, setAnnouncement] = useState("");
+  const supportCount = live[proposal.id]?.supportCount ?? proposal.supportCount;
+  const busy = fetcher.state !== "idle";
+  const error = fetcher.data && "error" in fetcher.data ? (fetcher.data.error as LocalizedError) : null;
+  const isAuthor = viewerId !== null && viewerId === proposal.author.id;
+  const pendingIntent = fetcher.formData?.get("intent");
+  const supported = busy ? pendingIntent !== "withdraw" : proposal.viewerHasSupported;
+
+  useEffect(() => {
+    if (live[proposal.id]) setAnnouncement(t("proposal.liveUpdated", { count: live[proposal.id]!.supportCount }));
+  }, [live, proposal.id, t]);
+
+  return (
+    <section className="card p-5" aria-labelledby="support-heading">
+      <h2 id="support-heading" className="sr-only">
+        {t("proposal.supports")}
+      </h2>
+      <SupportMeter count={supportCount} threshold={proposal.supportThreshold} size="lg" />
+      <p className="mt-2 text-sm text-stone-600">
+        {supportCount >= proposal.supportThreshold
+          ? t("proposal.reached")
+          : t("proposal.remaining", { count: proposal.supportThreshold - supportCount })}
+      </p>
+      <p className="sr-only" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </p>
+      <div className="mt-4">
+        {!proposal.isOpenForSupport ? (
+          <p className="rounded-xl bg-stone-100 px-4 py-3 text-center text-sm font-semibold text-stone-600">{t("proposal.supportClosed")}</p>
+        ) : viewerId === null ? (
+          <Link to={`/login?redirectTo=/proposals/${proposal.id}`} className="btn-support w-full">
+            ♥ {t("proposal.loginToSupport")}
+          </Link>
+        ) : isAuthor ? (
+          <p className="rounded-xl bg-stone-100 px-4 py-3 text-center text-sm font-semibold text-stone-600">{t("proposal.ownProposal")}</p>
+        ) : (
+          <fetcher.Form method="post">
+            <input type="hidden" name="intent" value={supported ? "withdraw" : "support"} />
+            <button type="submit" className={`${supported ? "btn-supported" : "btn-support"} w-full`} aria-pressed={supported} disabled={busy}>
+              <span aria-hidden="true">♥</span> {supported ? t("proposal.supported") : t("proposal.support")}
+            </button>
+            {supported ? <p className="mt-2 text-center text-xs text-stone-500">{t("proposal.withdrawHint")}</p> : null}
+          </fetcher.Form>
+        )}
+        {error ? (
+          <p role="alert" className="mt-3 text-sm font-medium text-red-600">
+            {error.message}
+          </p>
+        ) : null}
+      </div>
+      <p className="mt-4 flex items-center gap-2 text-xs text-stone-500" data-testid="live-status">
+        <span className={`inline-block h-2 w-2 rounded-full ${connected ? "bg-emerald-500" : "bg-stone-300"}`} aria-hidden="true" />
+        {connected ? t("live.connected") : t("live.disconnected")}
+      </p>
+    </section>
+  );
+}
+
+export default function ProposalPage() {
+  const { proposal, lng, now } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const share = stanceShare(proposal.stance);
+  const name = (item: { name: string; nameEn: string }) => (lng === "en" ? item.nameEn : item.name);
+  const paragraphs = proposal.body.split(/\n{2,}/);
+  const repliesOf = (id: number) => proposal.comments.filter((c) => c.parentId === id);
+  const stanceStyle = { PRO: "bg-brand-50 text-brand-800", CON: "bg-clay-50 text-clay-700", NEUTRAL: "bg-stone-100 text-stone-600" } as const;
+
+  return (
+    <main id="main" className="mx-auto max-w-6xl px-4 pb-16 pt-6">
+      <Link to="/proposals" className="text-sm font-semibold text-brand-700 hover:underline">
+        ← {t("proposal.back")}
+      </Link>
+      <div className="mt-4 grid gap-6 lg:grid-cols-[1fr_320px]">
+        <div className="min-w-0">
+          <div className="flex flex-wrap items-center gap-1.5">
+            <StatusBadge status={proposal.status} />
+            <DDay closesAt={proposal.closesAt} isOpen={proposal.isOpenForSupport} now={now} />
+            <span className="chip bg-white text-stone-600 ring-1 ring-inset ring-stone-200">{name(proposal.category)}</span>
+          </div>
+          <h1 className="mt-3 text-2xl font-extrabold leading-tight tracking-tight text-stone-900 sm:text-3xl">{proposal.title}</h1>
+          <dl className="mt-4 grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-4">
+            <div>
+              <dt className="text-stone-500">{t("proposal.proposer")}</dt>
+              <dd className="font-semibold">{proposal.author.displayName}</dd>
+            </div>
+            <div>
+              <dt className="text-stone-500">{t("proposal.district")}</dt>
+              <dd className="font-semibold">{proposal.district ? name(proposal.district) : t("list.cityWide")}</dd>
+            </div>
+            <div>
+              <dt className="text-stone-500">{t("proposal.estimatedCost")}</dt>
+              <dd className="font-semibold">{proposal.estimatedCostKrw === null ? t("proposal.noCost") : formatKrw(proposal.estimatedCostKrw, lng)}</dd>
+            </div>
+            <div>
+              <dt className="text-stone-500">{t("proposal.period")}</dt>
+              <dd className="font-semibold">
+                {formatDate(proposal.openedAt, lng)} – {formatDate(proposal.closesAt, lng)}
+              </dd>
+            </div>
+            {proposal.department ? (
+              <div>
+                <dt className="text-stone-500">{t("proposal.department")}</dt>
+                <dd className="font-semibold">{name(proposal.department)}</dd>
+              </div>
+            ) : null}
+          </dl>
+
+          <section className="card mt-6 p-5 sm:p-6" aria-labelledby="body-heading">
+            <h2 id="body-heading" className="text-lg font-bold">
+              {t("proposal.body")}
+            </h2>
+            <div className="mt-3 space-y-4 leading-relaxed text-stone-800">
+              {paragraphs.map((text, i) => (
+                <p key={i} className="whitespace-pre-line">
+                  {text}
+                </p>
+              ))}
+            </div>
+            <p className="mt-5 text-xs text-stone-500">{t("proposal.views", { count: proposal.viewCount })}</p>
+          </section>
+
+          <section className="mt-6" aria-labelledby="discussion-heading">
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h2 id="discussion-heading" className="text-lg font-bold">
+                {t("proposal.discussion")} <span className="text-stone-500">{proposal.commentCount}</span>
+              </h2>
+              <p className="text-sm text-stone-600">{share ? t("proposal.stanceShare", share) : t("proposal.noStances")}</p>
+            </div>
+            {share ? (
+              <div className="mt-2 flex h-2 overflow-hidden rounded-full" aria-hidden="true">
+                <div className="bg-brand-500" style={{ width: `${share.pro}%` }} />
+                <div className="bg-clay-400" style={{ width: `${share.con}%` }} />
+              </div>
+            ) : null}
+            {proposal.comments.length === 0 ? (
+              <p className="card mt-4 p-5 text-stone-500">{t("proposal.noComments")}</p>
+            ) : (
+              <ul className="mt-4 space-y-3">
+                {proposal.comments
+                  .filter((c) => c.parentId === null)
+                  .map((c) => (
+                    <li key={c.id} className="card p-4">
+                      <div className="flex items-center gap-2 text-sm">
+                        <span className={`chip ${stanceStyle[c.stance]}`}>{t(`proposal.${c.stance.toLowerCase()}`)}</span>
+                        <span className="font-semibold">{c.author.displayName}</span>
+                        <span className="text-stone-500">{formatDateTime(c.createdAt, lng)}</span>
+                      </div>
+                      <p className="mt-2 leading-relaxed text-stone-800">{c.body}</p>
+                      {repliesOf(c.id).length ? (
+                        <ul className="mt-3 space-y-2 border-l-2 border-stone-200 pl-4">
+                          {repliesOf(c.id).map((r) => (
+                            <li key={r.id}>
+                              <div className="flex items-center gap-2 text-sm">
+                                <span className="text-stone-400" aria-hidden="true">↳</span>
+                                <span className={`chip ${stanceStyle[r.stance]}`}>{t(`proposal.${r.stance.toLowerCase()}`)}</span>
+                                <span className="font-semibold">{r.author.displayName}</span>
+                                <span className="text-stone-500">{formatDateTime(r.createdAt, lng)}</span>
+                              </div>
+                              <p className="mt-1 text-stone-800">{r.body}</p>
+                            </li>
+                          ))}
+                        </ul>
+                      ) : null}
+                    </li>
+                  ))}
+              </ul>
+            )}
+          </section>
+        </div>
+
+        <aside className="space-y-6 lg:sticky lg:top-20 lg:self-start">
+          <SupportPanel />
+          <section className="card p-5" aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading" className="text-base font-bold">
+              {t("proposal.timeline")}
+            </h2>
+            <ol className="mt-4 space-y-4">
+              {proposal.timeline.map((entry, i) => (
+                <li key={i} className="relative pl-6">
+                  <span
+                    className={`absolute left-0 top-1.5 h-3 w-3 rounded-full ${i === proposal.timeline.length - 1 ? "bg-brand-600 ring-4 ring-brand-100" : "bg-stone-300"}`}
+                    aria-hidden="true"
+                  />
+                  <p className="text-sm font-semibold">{t(`status.${entry.status}`)}</p>
+                  <p className="text-xs text-stone-500">{formatDate(entry.at, lng)}</p>
+                  <p className="mt-1 text-sm text-stone-700">{entry.note ?? t(`timelineNote.${entry.status}`)}</p>
+                </li>
+              ))}
+            </ol>
+          </section>
+        </aside>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,38 @@
+// Takes phone and desktop screenshots of the main pages of a running Madang, for looking
+// at what citizens see: `npx tsx scripts/screenshots.ts http://localhost:3000 ./shots`
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { launchBrowser, viewports } from "../tests/e2e/browser.ts";
+
+const base = process.argv[2] ?? "http://localhost:3000";
+const out = process.argv[3] ?? "./test-results/screenshots";
+mkdirSync(out, { recursive: true });
+
+const pages = [
+  ["home", "/"],
+  ["list", "/proposals"],
+  ["detail", "/proposals/1"],
+  ["login", "/login"],
+  ["new", "/proposals/new"],
+  ["not-found", "/proposals/999999"],
+] as const;
+
+const browser = await launchBrowser();
+try {
+  for (const [device, viewport] of Object.entries(viewports)) {
+    const context = await browser.newContext({ viewport, locale: process.env.SHOT_LOCALE ?? "ko-KR" });
+    const page = await context.newPage();
+    // Sign in as the demo citizen so the create form is reachable.
+    await page.goto(`${base}/login`);
+    await page.getByRole("button", { name: /김민지/ }).click();
+    await page.waitForURL(/\/proposals/);
+    for (const [name, url] of pages) {
+      await page.goto(`${base}${url}`);
+      await page.screenshot({ path: path.join(out, `${name}-${device}.png`), fullPage: true });
+    }
+    await context.close();
+  }
+  console.log(`Screenshots in ${out}`);
+} finally {
+  await browser.close();
+}
