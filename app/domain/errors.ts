@@ -55,7 +55,7 @@ export function isAppError(error: unknown): error is AppError {
 export function validationError(error: ZodError): AppError {
   const issues = error.issues.map((issue): FieldIssue => {
     const path = issue.path.join(".") || "input";
-    // A schema may name its own key through `message: "validation.xyz"`.
+    // A schema may name its own key by passing an i18n key under validation.* as the message.
     if (issue.message.startsWith("validation.")) return { path, key: issue.message };
     switch (issue.code) {
       case "too_small":

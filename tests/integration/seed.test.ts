@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDomain } from "../../app/domain/index.server.ts";
+import { seedDemoCity } from "../../prisma/seed.ts";
+import { createTestDatabase, type TestDatabase } from "../setup/test-database.ts";
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db?.drop();
+});
+
+describe("demo city seed", () => {
+  it("seeds Gunsan once and changes nothing when run again", async () => {
+    expect(await seedDemoCity(db.prisma)).toBe(true);
+    const counts = async () => ({
+      districts: await db.prisma.district.count(),
+      departments: await db.prisma.department.count(),
+      categories: await db.prisma.category.count(),
+      users: await db.prisma.user.count(),
+      proposals: await db.prisma.proposal.count(),
+      supports: await db.prisma.support.count(),
+      comments: await db.prisma.comment.count(),
+    });
+    const first = await counts();
+    expect(first).toMatchObject({ districts: 27, categories: 13, proposals: 30 });
+    expect(first.departments).toBeGreaterThanOrEqual(10);
+    expect(first.supports).toBeGreaterThan(500);
+    expect(first.comments).toBeGreaterThan(50);
+
+    expect(await seedDemoCity(db.prisma)).toBe(false);
+    expect(await counts()).toEqual(first);
+  });
+
+  it("spreads proposals over districts and statuses, with the demo accounts able to sign in", async () => {
+    const domain = createDomain({ prisma: db.prisma });
+    const districts = await db.prisma.proposal.groupBy({ by: ["districtId"], _count: true });
+    expect(districts.length).toBeGreaterThan(15);
+    const statuses = await db.prisma.proposal.groupBy({ by: ["status"], _count: true });
+    expect(statuses.map((s) => s.status).sort()).toEqual(
+      ["ANSWERED", "ASSIGNED", "COMPLETED", "EXPIRED", "IN_PROGRESS", "OPEN", "REJECTED", "THRESHOLD_REACHED"].sort(),
+    );
+    const names = (await db.prisma.district.findMany({ orderBy: { sortOrder: "asc" } })).map((d) => d.name);
+    expect(names.slice(0, 3)).toEqual(["옥구읍", "옥산면", "회현면"]);
+    expect(names).toContain("나운3동");
+
+    const accounts = await domain.sessions.demoAccounts();
+    expect(accounts.map((a) => a.role).sort()).toEqual(["ADMIN", "CITIZEN", "CITIZEN", "MODERATOR", "OFFICER"]);
+    for (const account of accounts) {
+      const { sessionId } = await domain.sessions.startDemoSession(account.email);
+      expect((await domain.sessions.viewerForSession(sessionId))?.displayName).toBe(account.displayName);
+    }
+    // Published tallies equal a recount from rows.
+    const page = await domain.proposals.list(null, { limit: 50 });
+    for (const p of page.items) {
+      expect(p.supportCount).toBe(await db.prisma.support.count({ where: { proposalId: p.id } }));
+    }
+  });
+});
