@@ -32,7 +32,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <header className="sticky top-0 z-30 border-b border-stone-200 bg-white/90 backdrop-blur">
         <div className="mx-auto flex h-16 max-w-6xl items-center gap-1.5 px-3 sm:gap-2 sm:px-4">
           <Logo />
-          <span className="ml-1 hidden text-sm text-stone-500 sm:inline">{root ? root.city.cityName : null}</span>
+          <span className="ml-1 hidden text-sm text-stone-500 sm:inline">{root ? (root.lng === "en" ? root.city.cityNameEn : root.city.cityName) : null}</span>
           <nav aria-label={t("nav.main")} className="ml-auto flex min-w-0 items-center gap-1">
             <NavLink to="/proposals" className={navClass} end={false} prefetch="intent">
               {t("nav.proposals")}

@@ -120,8 +120,9 @@ export default function ProposalPage() {
       <Link to="/proposals" className="text-sm font-semibold text-brand-700 hover:underline">
         ← {t("proposal.back")}
       </Link>
-      <div className="mt-4 grid gap-6 lg:grid-cols-[1fr_320px]">
-        <div className="min-w-0">
+      {/* Phone: title, then 공감 and progress, then the text. Desktop: a sticky sidebar. */}
+      <div className="mt-4 grid gap-6 lg:grid-cols-[1fr_320px] lg:grid-rows-[auto_1fr]">
+        <div className="min-w-0 lg:col-start-1 lg:row-start-1">
           <div className="flex flex-wrap items-center gap-1.5">
             <StatusBadge status={proposal.status} />
             <DDay closesAt={proposal.closesAt} isOpen={proposal.isOpenForSupport} now={now} />
@@ -154,8 +155,32 @@ export default function ProposalPage() {
               </div>
             ) : null}
           </dl>
+        </div>
 
-          <section className="card mt-6 p-5 sm:p-6" aria-labelledby="body-heading">
+        <aside className="space-y-6 lg:sticky lg:top-20 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start">
+          <SupportPanel />
+          <section className="card p-5" aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading" className="text-base font-bold">
+              {t("proposal.timeline")}
+            </h2>
+            <ol className="mt-4 space-y-4">
+              {proposal.timeline.map((entry, i) => (
+                <li key={i} className="relative pl-6">
+                  <span
+                    className={`absolute left-0 top-1.5 h-3 w-3 rounded-full ${i === proposal.timeline.length - 1 ? "bg-brand-600 ring-4 ring-brand-100" : "bg-stone-300"}`}
+                    aria-hidden="true"
+                  />
+                  <p className="text-sm font-semibold">{t(`status.${entry.status}`)}</p>
+                  <p className="text-xs text-stone-500">{formatDate(entry.at, lng)}</p>
+                  <p className="mt-1 text-sm text-stone-700">{entry.note ?? t(`timelineNote.${entry.status}`)}</p>
+                </li>
+              ))}
+            </ol>
+          </section>
+        </aside>
+
+        <div className="min-w-0 lg:col-start-1 lg:row-start-2">
+          <section className="card p-5 sm:p-6" aria-labelledby="body-heading">
             <h2 id="body-heading" className="text-lg font-bold">
               {t("proposal.body")}
             </h2>
@@ -218,27 +243,6 @@ export default function ProposalPage() {
           </section>
         </div>
 
-        <aside className="space-y-6 lg:sticky lg:top-20 lg:self-start">
-          <SupportPanel />
-          <section className="card p-5" aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading" className="text-base font-bold">
-              {t("proposal.timeline")}
-            </h2>
-            <ol className="mt-4 space-y-4">
-              {proposal.timeline.map((entry, i) => (
-                <li key={i} className="relative pl-6">
-                  <span
-                    className={`absolute left-0 top-1.5 h-3 w-3 rounded-full ${i === proposal.timeline.length - 1 ? "bg-brand-600 ring-4 ring-brand-100" : "bg-stone-300"}`}
-                    aria-hidden="true"
-                  />
-                  <p className="text-sm font-semibold">{t(`status.${entry.status}`)}</p>
-                  <p className="text-xs text-stone-500">{formatDate(entry.at, lng)}</p>
-                  <p className="mt-1 text-sm text-stone-700">{entry.note ?? t(`timelineNote.${entry.status}`)}</p>
-                </li>
-              ))}
-            </ol>
-          </section>
-        </aside>
       </div>
     </main>
   );

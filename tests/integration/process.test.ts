@@ -31,15 +31,19 @@ async function startProcess(env: Record<string, string>): Promise<Running> {
   child.stderr!.on("data", (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const started = Date.now();
+  const deadline = started + 45_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     const ok = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
-    if (ok) return { child, url, output: () => output, exited };
+    if (ok) {
+      console.log(`server ready in ${Date.now() - started} ms (${env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`);
+      return { child, url, output: () => output, exited };
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill("SIGKILL");
-  throw new Error(`server did not become ready:\n${output}`);
+  throw new Error(`server did not become ready within 45 s:\n${output}`);
 }
 
 async function login(url: string, email: string): Promise<string> {
@@ -99,9 +103,20 @@ describe.each(engines)("server process on $name", ({ postgres }) => {
     const acked = await graphql(server.url, `mutation { supportProposal(id: "${ids[0]}") { supportCount changed } }`, cookie);
     expect(acked.data.supportProposal).toEqual({ supportCount: before.get(ids[0]!)! + 1, changed: true });
 
+    // The web (Remix loader data) and GraphQL give the same proposal: both call one domain service.
+    const web = await (await fetch(`${server.url}/proposals/${ids[0]}?_data=${encodeURIComponent("routes/proposals.$id")}`, { headers: { cookie } })).json();
+    const api = await graphql(server.url, `{ proposal(id: "${ids[0]}") { id title body status supportCount commentCount viewerHasSupported closesAt district { name } category { name } stance { pro con neutral } } }`, cookie);
+    const p = web.proposal;
+    expect(api.data.proposal).toEqual({
+      id: String(p.id), title: p.title, body: p.body, status: p.status, supportCount: p.supportCount, commentCount: p.commentCount,
+      viewerHasSupported: p.viewerHasSupported, closesAt: p.closesAt, district: p.district && { name: p.district.name },
+      category: { name: p.category.name }, stance: p.stance,
+    });
+
     // Graceful shutdown: exits on its own, database closed.
     server.child.kill("SIGTERM");
-    expect(await server.exited).toBe(0);
+    const code = await server.exited;
+    expect(code, server.output()).toBe(0);
 
     server = await startProcess(env);
     expect(server.output()).not.toContain("Seeded the demo city"); // seeded once only
@@ -124,5 +139,5 @@ describe.each(engines)("server process on $name", ({ postgres }) => {
     }
     server.child.kill("SIGTERM");
     expect(await server.exited).toBe(0);
-  });
+  }, 180_000);
 });
