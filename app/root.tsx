@@ -96,13 +96,11 @@ export function ErrorMessage() {
         : status === 404
           ? t("errors.pageNotFound")
           : t("errors.badRequest");
-  } else if (typeof document === "undefined") {
-    // Logged on the server by entry.server; users only see the friendly message.
   }
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-20 text-center">
       <p className="text-5xl font-black text-brand-600">{status}</p>
-      <h1 className="mt-4 text-2xl font-bold">{t("errors.title")}</h1>
+      <h1 className="mt-4 text-2xl font-bold">{status === 404 ? t("errors.notFoundTitle") : t("errors.title")}</h1>
       <p className="mt-3 text-stone-600" role="alert">
         {message}
       </p>

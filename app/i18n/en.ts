@@ -167,6 +167,7 @@ export const en: Messages = {
     rateLimited: "Too many requests. Please try again shortly.",
     badRequest: "Bad request.",
     title: "Something went wrong",
+    notFoundTitle: "Not found",
     home: "Go to the start",
   },
 };

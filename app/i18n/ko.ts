@@ -166,6 +166,7 @@ export const ko = {
     rateLimited: "요청이 너무 많습니다. 잠시 후 다시 시도해 주세요.",
     badRequest: "잘못된 요청입니다.",
     title: "문제가 생겼습니다",
+    notFoundTitle: "찾을 수 없습니다",
     home: "처음으로",
   },
 };

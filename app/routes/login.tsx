@@ -2,10 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { pageTitle } from "../lib/meta.ts";
 import { errorJson, requestLanguage } from "../lib/http.server.ts";
 import { safeRedirect } from "../lib/redirect.ts";
 
-export const meta: MetaFunction = () => [{ title: "로그인 · 마당" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "login.title")];
 
 export async function loader({ context }: LoaderFunctionArgs) {
   return json({ accounts: await context.domain.sessions.demoAccounts() });

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { pageTitle } from "../lib/meta.ts";
 import { DDay } from "../components/proposal-card.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
 import { SupportMeter } from "../components/support-meter.tsx";
@@ -11,8 +12,8 @@ import { formatDate, formatDateTime, formatKrw, stanceShare } from "../lib/forma
 import { errorJson, requestLanguage, throwAsResponse } from "../lib/http.server.ts";
 import { useLiveSupport } from "../lib/live.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.proposal.title} · 마당` : "마당" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(matches, null, data?.proposal.title),
   ...(data ? [{ name: "description", content: data.proposal.excerpt }] : []),
 ];
 

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRouteLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { pageTitle } from "../lib/meta.ts";
 import { ProposalCard } from "../components/proposal-card.tsx";
 import { PROPOSAL_SORTS, PROPOSAL_STATUSES } from "../domain/proposals/proposal.types.ts";
 import { requestLanguage, throwAsResponse } from "../lib/http.server.ts";
@@ -10,7 +11,7 @@ import type { RootData } from "../root.tsx";
 
 const PAGE_SIZE = 12;
 
-export const meta: MetaFunction = () => [{ title: "정책제안 · 마당" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "list.title")];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lng = requestLanguage(request);

@@ -2,11 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { pageTitle } from "../lib/meta.ts";
 import { BODY_MAX, BODY_MIN, TITLE_MAX, TITLE_MIN } from "../domain/proposals/proposal.schema.ts";
 import type { LocalizedError } from "../i18n/errors.ts";
 import { errorJson, requestLanguage } from "../lib/http.server.ts";
 
-export const meta: MetaFunction = () => [{ title: "제안하기 · 마당" }];
+export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "create.title")];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await context.auth.viewerFromRequest(request);

@@ -101,9 +101,11 @@ describe.skipIf(!hasChromium)("live 공감 across two browsers", () => {
     await page.getByRole("button", { name: /English/ }).click();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Policy proposals");
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await page.title()).toBe("Policy proposals · Madang");
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.goto(`${app.url}/proposals/999999`);
     expect(await page.getByRole("alert").textContent()).toBe("Proposal not found.");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Not found");
     await context.close();
   });
 });
