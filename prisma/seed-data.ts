@@ -75,7 +75,7 @@ export const categories: SeedCategory[] = [
 export type SeedAccount = {
   email: string;
   displayName: string;
-  role: "CITIZEN" | "MODERATOR" | "OFFICER" | "ADMIN";
+  role: "CITIZEN" | "MODERATOR" | "OFFICER" | "COMMITTEE" | "ADMIN";
   districtCode?: string;
   departmentCode?: string;
 };
@@ -86,6 +86,7 @@ export const demoAccounts: SeedAccount[] = [
   { email: "citizen2@demo.madang", displayName: "박준호", role: "CITIZEN", districtCode: "okgu-eup" },
   { email: "moderator@demo.madang", displayName: "운영자", role: "MODERATOR" },
   { email: "officer@demo.madang", displayName: "교통행정과 담당자", role: "OFFICER", departmentCode: "transport" },
+  { email: "committee@demo.madang", displayName: "정책심사위원 이정훈", role: "COMMITTEE", districtCode: "susong-dong" },
   { email: "admin@demo.madang", displayName: "시스템 관리자", role: "ADMIN" },
 ];
 

@@ -1,13 +1,21 @@
 // Seeds the demo city (Gunsan). Reference data is upserted by code on every run; the demo
 // people and proposals are written once, in one transaction, so running it again never
 // duplicates anything. `npm run seed` runs it; the server runs it on an empty database.
+import { createHash } from "node:crypto";
 import { pathToFileURL } from "node:url";
+import { hashPassword } from "../app/domain/accounts/password.server.ts";
+import { CONSENT_NOTICES } from "../app/domain/accounts/consent.ts";
 import type { PrismaClient } from "../app/domain/db.ts";
 import * as data from "./seed-data.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 const SUPPORT_WINDOW_DAYS = 30;
 export const DEMO_MARKER_EMAIL = "citizen@demo.madang";
+/** Shared password of the demo accounts (README). Demo data only, never a real city. */
+export const DEMO_PASSWORD = "madang-demo-2026";
+
+/** Seeded people count as verified: a made-up DI hash that no real verification can produce. */
+const seedDiHash = (email: string) => createHash("sha256").update(`madang-seed-identity:${email}`).digest("hex");
 
 /** Small deterministic generator so the demo looks the same on every machine. */
 function random(seed: number) {
@@ -74,27 +82,42 @@ export async function seedDemoContent(prisma: PrismaClient, now = new Date()) {
 
   await prisma.$transaction(
     async (tx) => {
-      for (const a of data.demoAccounts) {
+      const demoPasswordHash = await hashPassword(DEMO_PASSWORD);
+      for (const [i, a] of data.demoAccounts.entries()) {
         await tx.user.create({
           data: {
             email: a.email,
             displayName: a.displayName,
-            role: a.role,
+            passwordHash: demoPasswordHash,
             districtId: districtId(a.districtCode),
-            departmentId: departmentId(a.departmentCode),
             createdAt: new Date(now.getTime() - 240 * DAY),
+            roles: a.role === "CITIZEN" ? undefined : { create: { role: a.role, departmentId: departmentId(a.departmentCode) } },
+            identity: {
+              create: { provider: "seed", diHash: seedDiHash(a.email), birthYear: 1975 + i * 4, birthDate: new Date(Date.UTC(1975 + i * 4, i, 10 + i)) },
+            },
+            affiliations: { create: { kind: "RESIDENT", districtId: districtId(a.districtCode), source: "PROVIDER", status: "CONFIRMED" } },
+            consents: {
+              create: [
+                { notice: "privacySignup", version: CONSENT_NOTICES.privacySignup.version, accepted: true },
+                { notice: "emailNotifications", version: CONSENT_NOTICES.emailNotifications.version, accepted: false },
+              ],
+            },
           },
         });
       }
       const residents = [];
       for (const [i, name] of data.citizenNames.entries()) {
+        const email = `resident${String(i + 1).padStart(2, "0")}@residents.madang`;
+        const home = districts[i % districts.length]!.id;
         residents.push(
           await tx.user.create({
             data: {
-              email: `resident${String(i + 1).padStart(2, "0")}@residents.madang`,
+              email,
               displayName: name,
-              districtId: districts[i % districts.length]!.id,
+              districtId: home,
               createdAt: new Date(now.getTime() - (200 + i) * DAY),
+              identity: { create: { provider: "seed", diHash: seedDiHash(email), birthYear: 1950 + (i % 55) } },
+              affiliations: { create: { kind: "RESIDENT", districtId: home, source: "PROVIDER", status: "CONFIRMED" } },
             },
             select: { id: true },
           }),

@@ -1,8 +1,8 @@
-// `npm run db:migration -- <name>`: writes prisma/migrations/<timestamp>_<name>/migration.sql
+// `npm run db:migration -- <name>`: writes prisma/migrations/<NNNN>_<name>/migration.sql
 // with the SQL that takes the schema as last committed (git HEAD) to prisma/schema.prisma as
 // it is now. Needs no database. See docs/decisions/0002-database-strategy.md.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -22,8 +22,9 @@ if (/^-- This is an empty migration\.?\s*$/.test(sql.trim())) {
   console.log("prisma/schema.prisma has no changes since HEAD: no migration written.");
   process.exit(0);
 }
-const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-const dir = path.join("prisma/migrations", `${stamp}_${name}`);
+// Migrations apply in name order: number them 0001, 0002, …
+const last = Math.max(0, ...readdirSync("prisma/migrations").map((d) => Number.parseInt(d, 10)).filter(Number.isFinite));
+const dir = path.join("prisma/migrations", `${String(last + 1).padStart(4, "0")}_${name}`);
 mkdirSync(dir, { recursive: true });
 writeFileSync(path.join(dir, "migration.sql"), sql);
 console.log(`Wrote ${dir}/migration.sql: review it, then commit it with the schema change.`);

@@ -1,7 +1,8 @@
 // Small builders for tests. They write through Prisma directly: they set up the world a
 // test needs, they are not the code under test.
+import { createHash } from "node:crypto";
 import type { PrismaClient } from "../app/domain/db.ts";
-import type { Viewer } from "../app/domain/viewer.ts";
+import type { Role, Viewer } from "../app/domain/viewer.ts";
 
 let seq = 0;
 const next = () => ++seq;
@@ -24,20 +25,58 @@ export async function createReferenceData(prisma: PrismaClient, { threshold = 3,
   return { districts: { naun, okgu }, categories: { transport, environment }, department };
 }
 
-export async function createUser(
-  prisma: PrismaClient,
-  overrides: Partial<{ displayName: string; role: NonNullable<Viewer>["role"]; email: string }> = {},
-): Promise<NonNullable<Viewer>> {
+export type UserOptions = Partial<{
+  displayName: string;
+  email: string;
+  roles: Exclude<Role, "CITIZEN">[];
+  departmentId: number;
+  /** verified with a confirmed city residence (eligible under the defaults); default true */
+  verified: boolean;
+  birthDate: string;
+  districtId: number | null;
+  suspended: boolean;
+  passwordHash: string;
+}>;
+
+/** A person, as the viewer the domain would see. Verified adult city resident by default. */
+export async function createUser(prisma: PrismaClient, options: UserOptions = {}): Promise<NonNullable<Viewer>> {
   const n = next();
+  const verified = options.verified ?? true;
+  const birthDate = options.birthDate ?? "1985-04-12";
   const user = await prisma.user.create({
     data: {
-      email: overrides.email ?? `user${n}-${Date.now()}@test.madang`,
-      displayName: overrides.displayName ?? `시민${n}`,
-      role: overrides.role ?? "CITIZEN",
+      email: options.email ?? `user${n}-${Date.now()}@test.madang`,
+      displayName: options.displayName ?? `시민${n}`,
+      passwordHash: options.passwordHash ?? null,
+      status: options.suspended ? "SUSPENDED" : "ACTIVE",
+      suspensionReason: options.suspended ? "테스트 정지" : null,
+      roles: { create: (options.roles ?? []).map((role) => ({ role, departmentId: role === "OFFICER" ? (options.departmentId ?? null) : null })) },
+      ...(verified
+        ? {
+            identity: {
+              create: {
+                provider: "test",
+                diHash: createHash("sha256").update(`test-di-${n}-${Math.random()}`).digest("hex"),
+                birthDate: new Date(`${birthDate}T00:00:00Z`),
+                birthYear: Number(birthDate.slice(0, 4)),
+              },
+            },
+            affiliations: { create: { kind: "RESIDENT", districtId: options.districtId ?? null, source: "PROVIDER", status: "CONFIRMED" } },
+          }
+        : {}),
     },
-    select: { id: true, displayName: true, role: true, districtId: true, departmentId: true },
+    select: { id: true, displayName: true },
   });
-  return user;
+  const roles = options.roles ?? [];
+  return {
+    id: user.id,
+    displayName: user.displayName,
+    roles: ["CITIZEN", ...roles],
+    departmentId: roles.includes("OFFICER") ? (options.departmentId ?? null) : null,
+    verified,
+    suspended: options.suspended ?? false,
+    sessionId: "",
+  };
 }
 
 export function proposalInput(categoryId: number, overrides: Record<string, unknown> = {}) {

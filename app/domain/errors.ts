@@ -14,20 +14,24 @@ export const ErrorCodes = {
 
 export type ErrorCode = keyof typeof ErrorCodes;
 
+/** An interpolation value; names of things stored in both languages pass both. */
+export type MessageParam = string | number | { ko: string; en: string };
+export type MessageParams = Record<string, MessageParam>;
+
 /** One problem with one input field, as an i18n key plus interpolation values. */
-export type FieldIssue = { path: string; key: string; params?: Record<string, string | number> };
+export type FieldIssue = { path: string; key: string; params?: MessageParams };
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   /** i18n key of the user-facing message, e.g. "errors.proposalNotFound" */
   readonly messageKey: string;
-  readonly params: Record<string, string | number>;
+  readonly params: MessageParams;
   readonly issues: FieldIssue[];
 
   constructor(
     code: ErrorCode,
     messageKey: string,
-    options: { params?: Record<string, string | number>; issues?: FieldIssue[] } = {},
+    options: { params?: MessageParams; issues?: FieldIssue[] } = {},
   ) {
     super(`${code}: ${messageKey}`);
     this.name = "AppError";

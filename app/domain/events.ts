@@ -12,6 +12,8 @@ export type DomainEvents = {
     status: ProposalStatus;
   };
   "proposal.statusChanged": { proposalId: number; status: ProposalStatus; note: string | null };
+  /** Sessions ended (logout, revocation, password change, deletion): their sockets disconnect. */
+  "session.revoked": { userId: number; sessionIds: string[] };
 };
 
 export type DomainEventName = keyof DomainEvents;

@@ -1,19 +1,58 @@
 // Builds the domain once per process; server.ts hands the same instance to Remix,
-// GraphQL and socket.io.
+// GraphQL and socket.io. Tests build their own with in-memory ports.
+import { createAccountService } from "./accounts/account.service.server.ts";
+import { createAdminService } from "./admin/admin.service.server.ts";
+import { createAuditService } from "./audit/audit.service.server.ts";
 import { createCatalogService } from "./catalog/catalog.service.server.ts";
 import type { PrismaClient } from "./db.ts";
+import { createEligibilityService } from "./eligibility/eligibility.service.server.ts";
 import { EventBus } from "./events.ts";
+import { createDevIdentityProvider } from "./identity/dev-provider.server.ts";
+import { createIdentityService } from "./identity/identity.service.server.ts";
+import type { IdentityProvider, Mailer, RateLimiter } from "./ports.ts";
 import { createProposalService } from "./proposals/proposal.service.server.ts";
 import { createSessionService } from "./sessions/session.service.server.ts";
 import { systemClock, type Clock } from "./viewer.ts";
+import { createRateLimiter } from "../platform/rate-limits.server.ts";
+import { createMemoryMailer } from "../platform/mail.server.ts";
 
-export function createDomain({ prisma, clock = systemClock, events = new EventBus() }: { prisma: PrismaClient; clock?: Clock; events?: EventBus }) {
+export type DomainDeps = {
+  prisma: PrismaClient;
+  clock?: Clock;
+  events?: EventBus;
+  limits?: RateLimiter;
+  mailer?: Mailer;
+  identityProviders?: IdentityProvider[];
+  /** HMAC key for DI hashes; required, stable per installation. */
+  identityHashKey?: string;
+  /** Absolute base URL for links in mail. */
+  publicUrl?: string;
+};
+
+export function createDomain({
+  prisma,
+  clock = systemClock,
+  events = new EventBus(),
+  limits = createRateLimiter(),
+  mailer = createMemoryMailer(),
+  identityProviders = [createDevIdentityProvider({ log: () => undefined })],
+  identityHashKey = "test-identity-key",
+  publicUrl = "http://localhost:3000",
+}: DomainDeps) {
+  const sessions = createSessionService({ prisma, clock, events });
+  const eligibility = createEligibilityService({ prisma, clock });
   return {
     events,
     clock,
-    proposals: createProposalService({ prisma, events, clock }),
+    mailer,
+    sessions,
+    eligibility,
+    proposals: createProposalService({ prisma, events, clock, eligibility, limits }),
     catalog: createCatalogService({ prisma }),
-    sessions: createSessionService({ prisma, clock }),
+    accounts: createAccountService({ prisma, clock, sessions, limits, mailer, publicUrl }),
+    identity: createIdentityService({ prisma, clock, limits, providers: identityProviders, identityHashKey }),
+    admin: createAdminService({ prisma, clock, sessions }),
+    audit: createAuditService({ prisma }),
   };
 }
 

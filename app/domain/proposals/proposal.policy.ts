@@ -10,8 +10,10 @@ export function isOpenForSupport(p: { status: ProposalStatus; closesAt: Date }, 
 
 export type PolicyResult = { ok: true } | { ok: false; code: "UNAUTHENTICATED" | "FORBIDDEN" | "CONFLICT"; key: string };
 
+/** Eligibility (verification, age, affiliation) is checked by the service on top of this. */
 export function canCreateProposal(viewer: Viewer): PolicyResult {
   if (!viewer) return { ok: false, code: "UNAUTHENTICATED", key: "errors.loginRequired" };
+  if (viewer.suspended) return { ok: false, code: "FORBIDDEN", key: "errors.suspended" };
   return { ok: true };
 }
 
@@ -21,6 +23,7 @@ export function canSupportProposal(
   now: Date,
 ): PolicyResult {
   if (!viewer) return { ok: false, code: "UNAUTHENTICATED", key: "errors.loginRequired" };
+  if (viewer.suspended) return { ok: false, code: "FORBIDDEN", key: "errors.suspended" };
   if (proposal.authorId === viewer.id) return { ok: false, code: "FORBIDDEN", key: "errors.ownProposal" };
   if (!isOpenForSupport(proposal, now)) return { ok: false, code: "CONFLICT", key: "errors.supportClosed" };
   return { ok: true };

@@ -1,7 +1,9 @@
 // Proposal marketplace rules: listing, reading, proposing and 공감 (support).
 import type { Prisma, PrismaClient } from "../db.ts";
 import { AppError, notFound, validationError } from "../errors.ts";
+import type { EligibilityService } from "../eligibility/eligibility.service.server.ts";
 import type { EventBus } from "../events.ts";
+import type { RateLimiter } from "../ports.ts";
 import type { Clock, Viewer } from "../viewer.ts";
 import { canCreateProposal, canSupportProposal, isOpenForSupport } from "./proposal.policy.ts";
 import {
@@ -20,7 +22,7 @@ import type {
   SupportResult,
 } from "./proposal.types.ts";
 
-type Deps = { prisma: PrismaClient; events: EventBus; clock: Clock };
+type Deps = { prisma: PrismaClient; events: EventBus; clock: Clock; eligibility: EligibilityService; limits: RateLimiter };
 
 const EXCERPT_LENGTH = 140;
 
@@ -45,7 +47,7 @@ const summarySelect = (viewer: Viewer) =>
 
 type SummaryRow = Prisma.ProposalGetPayload<{ select: ReturnType<typeof summarySelect> }>;
 
-export function createProposalService({ prisma, events, clock }: Deps) {
+export function createProposalService({ prisma, events, clock, eligibility, limits }: Deps) {
   async function threshold() {
     const settings = await prisma.citySetting.findUnique({ where: { id: 1 } });
     return { supportThreshold: settings?.supportThreshold ?? 50, supportWindowDays: settings?.supportWindowDays ?? 30 };
@@ -189,6 +191,8 @@ export function createProposalService({ prisma, events, clock }: Deps) {
     const parsed = ZCreateProposalInput.safeParse(rawInput);
     if (!parsed.success) throw validationError(parsed.error);
     const input = parsed.data;
+    await eligibility.assertEligible(viewer!);
+    await limits.consume("post", String(viewer!.id));
 
     const [category, district, { supportWindowDays }] = await Promise.all([
       prisma.category.findUnique({ where: { id: input.categoryId } }),
@@ -231,6 +235,10 @@ export function createProposalService({ prisma, events, clock }: Deps) {
     const id = parseId(rawId);
     const now = clock.now();
     const { supportThreshold } = await threshold();
+    if (viewer && !viewer.suspended) {
+      await eligibility.assertEligible(viewer);
+      await limits.consume("support", String(viewer.id));
+    }
     const result = await prisma.$transaction(async (tx) => {
       const proposal = await tx.proposal.findUnique({
         where: { id },

@@ -1,0 +1,56 @@
+// What the domain needs from the outside world. server.ts supplies real implementations
+// (app/platform); tests supply in-memory ones.
+import type { AppError } from "./errors.ts";
+
+/** Named limits; the numbers live in app/platform/rate-limits.server.ts. */
+export type RateLimitBucket =
+  | "login" // attempts per IP
+  | "loginFailure" // failed attempts per account (brute-force lock)
+  | "signup" // per IP
+  | "post" // proposals per account
+  | "support" // 공감 per account
+  | "verify" // identity verification attempts per account
+  | "passwordReset"; // reset mails per account and per IP
+
+export interface RateLimiter {
+  /** Counts one hit; throws AppError RATE_LIMITED when the bucket is exhausted. */
+  consume(bucket: RateLimitBucket, key: string): Promise<void>;
+  /** Throws AppError RATE_LIMITED if the bucket is exhausted, without counting. */
+  check(bucket: RateLimitBucket, key: string): Promise<void>;
+  reset(bucket: RateLimitBucket, key: string): Promise<void>;
+}
+
+export type MailMessage = { to: string; subject: string; text: string };
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+}
+
+/** What a 본인인증 provider (PASS, NICE, KCB, or the development one) reports. */
+export type VerifiedIdentity = {
+  /** Per-site duplicate key (DI). Only a keyed hash of it is stored. */
+  di: string;
+  birthDate: Date | null;
+  birthYear: number;
+  /** Registered address, when the provider reports it. */
+  residency: { districtCode: string | null } | null;
+};
+
+export type VerificationStart = {
+  /** Kept server-side until completion (never sent to the browser). */
+  state: Record<string, unknown>;
+  expiresAt: Date;
+  /** Where to send the browser, for providers with their own window. */
+  redirectUrl?: string;
+  /** Development provider only: the code it "texted", shown on screen. */
+  devCode?: string;
+};
+
+export interface IdentityProvider {
+  readonly id: string;
+  /** Validates the person's input and starts a verification (e.g. sends a code). */
+  start(input: unknown, context: { now: Date }): Promise<VerificationStart>;
+  /** Checks the person's answer (or the provider's callback) against the stored state. */
+  complete(state: Record<string, unknown>, input: unknown, context: { now: Date }): Promise<VerifiedIdentity>;
+}
+
+export type { AppError };
