@@ -9,14 +9,20 @@ import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, installGlobals, type ServerBuild } from "@remix-run/node";
 import closeWithGrace from "close-with-grace";
 import express from "express";
+import { createClient } from "redis";
 import { createAuth } from "./app/auth/auth.server.ts";
 import { ConfigError, loadConfig, type Config } from "./app/config.server.ts";
 import type { Database } from "./app/db/database.server.ts";
 import { openConfiguredDatabase } from "./app/db/open-configured.server.ts";
+import { createDevIdentityProvider } from "./app/domain/identity/dev-provider.server.ts";
 import { createDomain } from "./app/domain/index.server.ts";
+import type { Mailer, RateLimiter } from "./app/domain/ports.ts";
 import type { Clock } from "./app/domain/viewer.ts";
 import type { MadangLoadContext } from "./app/load-context.ts";
-import { resolveSessionSecret } from "./app/session-secret.server.ts";
+import { bodySizeGuard, csrfGuard, securityHeaders } from "./app/platform/http-guards.server.ts";
+import { createConsoleMailer, createFileMailer, createSmtpMailer } from "./app/platform/mail.server.ts";
+import { createRateLimiter } from "./app/platform/rate-limits.server.ts";
+import { resolveIdentityHashKey, resolveSessionSecret } from "./app/session-secret.server.ts";
 import { createMadangYoga } from "./graphql/yoga.ts";
 import { seedDemoCity } from "./prisma/seed.ts";
 import { createRealtimeServer } from "./realtime/server.ts";
@@ -31,29 +37,59 @@ export type MadangServerOptions = {
   config: Config;
   db: Database;
   sessionSecret: string;
+  identityHashKey?: string;
   /** Omit to serve only /graphql and /socket.io (tests). */
   remixBuild?: () => Promise<ServerBuild>;
   clock?: Clock;
+  /** Override ports (tests). */
+  limits?: RateLimiter;
+  mailer?: Mailer;
 };
 
-export async function createMadangServer({ config, db, sessionSecret, remixBuild, clock }: MadangServerOptions) {
+function mailerFor(config: Config): Mailer {
+  if (config.MAIL_TRANSPORT === "smtp") return createSmtpMailer(config.SMTP_URL!, config.MAIL_FROM);
+  if (config.MAIL_TRANSPORT === "file") return createFileMailer(path.resolve(config.DATA_DIR, "mail"), config.MAIL_FROM);
+  return createConsoleMailer();
+}
+
+export async function createMadangServer(options: MadangServerOptions) {
+  const { config, db, sessionSecret, remixBuild, clock } = options;
   const isDev = config.NODE_ENV === "development";
-  const domain = createDomain({ prisma: db.prisma, clock });
+  const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+
+  // Rate limits count across nodes in Redis when there is one.
+  let limitsRedis: ReturnType<typeof createClient> | undefined;
+  if (config.REDIS_URL && !options.limits) {
+    limitsRedis = createClient({ url: config.REDIS_URL });
+    limitsRedis.on("error", (error) => console.error("redis (rate limits):", error.message));
+    await limitsRedis.connect();
+  }
+  const domain = createDomain({
+    prisma: db.prisma,
+    clock,
+    limits: options.limits ?? createRateLimiter({ redis: limitsRedis }),
+    mailer: options.mailer ?? mailerFor(config),
+    identityProviders: [createDevIdentityProvider()],
+    identityHashKey: options.identityHashKey ?? sessionSecret,
+    publicUrl,
+  });
   const auth = createAuth({
     sessions: domain.sessions,
     secret: sessionSecret,
     secure: config.NODE_ENV === "production" && config.COOKIE_SECURE,
   });
-  const yoga = createMadangYoga({ domain, viewerFromRequest: auth.viewerFromRequest, graphiql: isDev });
+  const allowedOrigins = [...config.ALLOWED_ORIGINS, ...(config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : [])];
+  const yoga = createMadangYoga({
+    domain,
+    auth,
+    graphiql: isDev,
+    introspection: config.GRAPHQL_INTROSPECTION ?? isDev,
+  });
 
   const app = express();
   app.disable("x-powered-by");
-  app.use((_req, res, next) => {
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Referrer-Policy", "same-origin");
-    res.setHeader("X-Frame-Options", "DENY");
-    next();
-  });
+  app.set("trust proxy", config.TRUST_PROXY);
+  app.use(...securityHeaders({ isDev }));
   app.get("/healthz", (_req, res) => void res.json({ status: "ok" }));
   app.get("/readyz", async (_req, res) => {
     try {
@@ -65,17 +101,25 @@ export async function createMadangServer({ config, db, sessionSecret, remixBuild
   });
   app.use("/build", express.static(path.join(ROOT, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
+  app.use(bodySizeGuard(), csrfGuard(allowedOrigins));
   app.use(yoga.graphqlEndpoint, yoga as unknown as express.RequestHandler);
   if (remixBuild) {
-    const context: MadangLoadContext = { domain, auth };
-    app.all("*", createRequestHandler({ build: remixBuild, mode: config.NODE_ENV, getLoadContext: () => context }));
+    app.all(
+      "*",
+      createRequestHandler({
+        build: remixBuild,
+        mode: config.NODE_ENV,
+        getLoadContext: (req, res): MadangLoadContext => ({ domain, auth, clientIp: req.ip ?? "unknown", cspNonce: res.locals.cspNonce }),
+      }),
+    );
   }
 
   const httpServer = http.createServer(app);
   const realtime = await createRealtimeServer(httpServer, {
     domain,
-    viewerFromCookieHeader: auth.viewerFromCookieHeader,
+    auth,
     redisUrl: config.REDIS_URL,
+    allowedOrigins,
   });
 
   // Deadlines run themselves: proposals whose window ended below the threshold expire.
@@ -106,6 +150,7 @@ export async function createMadangServer({ config, db, sessionSecret, remixBuild
       clearInterval(scheduler);
       await realtime.close(); // io.close() also closes the HTTP server
       httpServer.closeAllConnections?.();
+      if (limitsRedis?.isOpen) await limitsRedis.quit().catch(() => undefined);
     },
   };
 }
@@ -120,9 +165,11 @@ async function loadRemixBuild(): Promise<ServerBuild> {
 export async function main() {
   let config: Config;
   let sessionSecret: string;
+  let identityHashKey: string;
   try {
     config = loadConfig();
     sessionSecret = resolveSessionSecret(config);
+    identityHashKey = resolveIdentityHashKey(config);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -153,7 +200,7 @@ export async function main() {
   }
 
   let build = await loadRemixBuild();
-  server = await createMadangServer({ config, db, sessionSecret, remixBuild: async () => build });
+  server = await createMadangServer({ config, db, sessionSecret, identityHashKey, remixBuild: async () => build });
   const port = await server.listen();
   const where = db.kind === "postgres" ? "PostgreSQL" : `embedded PGlite (${path.resolve(config.DATA_DIR, "pglite")})`;
   console.log(`Madang is running at http://localhost:${port} on ${where}${config.REDIS_URL ? " with Redis" : ""}`);

@@ -31,12 +31,17 @@ export const meta: MetaFunction = () => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lng = requestLanguage(request);
   const [viewer, city] = await Promise.all([context.auth.viewerFromRequest(request), context.domain.catalog.city()]);
-  return json({ lng, viewer, city });
+  // Only what the UI needs: never the session id (the cookie is httpOnly for a reason).
+  const me = viewer
+    ? { id: viewer.id, displayName: viewer.displayName, roles: viewer.roles, verified: viewer.verified, suspended: viewer.suspended }
+    : null;
+  return json({ lng, viewer: me, city, cspNonce: context.cspNonce });
 }
 
 export type RootData = typeof loader;
 
 function Document({ lng, children }: { lng: Language; children: React.ReactNode }) {
+  const nonce = useRouteLoaderData<typeof loader>("root")?.cspNonce;
   return (
     <html lang={lng}>
       <head>
@@ -47,8 +52,8 @@ function Document({ lng, children }: { lng: Language; children: React.ReactNode 
       </head>
       <body className="min-h-screen">
         <I18nextProvider i18n={getI18n(lng)}>{children}</I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -6,4 +6,6 @@ export type GraphQLContext = {
   domain: Domain;
   viewer: Viewer;
   lng: Language;
+  /** For rate limits and session labels. */
+  request: { ip: string; userAgent: string | null };
 };

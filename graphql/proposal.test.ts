@@ -16,7 +16,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   domain = createDomain({ prisma: db.prisma });
   const auth = createAuth({ sessions: domain.sessions, secret: TEST_SESSION_SECRET, secure: false });
-  yoga = createMadangYoga({ domain, viewerFromRequest: auth.viewerFromRequest });
+  yoga = createMadangYoga({ domain, auth });
   ref = await createReferenceData(db.prisma, { threshold: 2 });
 });
 afterAll(async () => {
@@ -111,8 +111,10 @@ describe("GraphQL proposals", () => {
   it("masks unexpected errors", async () => {
     const broken = createMadangYoga({
       domain,
-      viewerFromRequest: async () => {
-        throw new Error("database password is hunter2");
+      auth: {
+        viewerFromApiRequest: async () => {
+          throw new Error("database password is hunter2");
+        },
       },
     });
     const result = await gql(broken, `{ districts { name } }`);

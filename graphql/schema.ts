@@ -1,7 +1,8 @@
 // Imports every type file (for their side effects on the builder) and builds the schema.
 import { builder } from "./builder.ts";
+import "./types/account.ts";
+import "./types/admin.ts";
 import "./types/catalog.ts";
 import "./types/proposal.ts";
-import "./types/viewer.ts";
 
 export const schema = builder.toSchema({ sortSchema: true });

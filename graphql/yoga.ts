@@ -1,29 +1,61 @@
 // The Yoga instance. It never listens itself: server.ts mounts it, tests call yoga.fetch.
-import { createYoga } from "graphql-yoga";
+import { costLimitPlugin } from "@escape.tech/graphql-armor-cost-limit";
+import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
+import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
+import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
+import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
+import { createRequire } from "node:module";
+import { createYoga, type Plugin } from "graphql-yoga";
+import type { Auth } from "../app/auth/auth.server.ts";
 import type { Domain } from "../app/domain/index.server.ts";
-import type { Viewer } from "../app/domain/viewer.ts";
 import { languageFromHeaders } from "../app/i18n/i18n.ts";
 import type { GraphQLContext } from "./context.ts";
 import { schema } from "./schema.ts";
 
 export type YogaDeps = {
   domain: Domain;
-  /** Resolves the signed-in person from the request's session cookie. */
-  viewerFromRequest: (request: Request) => Promise<Viewer>;
+  auth: Pick<Auth, "viewerFromApiRequest">;
   graphiql?: boolean;
+  /** Serve schema introspection (off in production unless enabled). */
+  introspection?: boolean;
 };
 
-export function createMadangYoga({ domain, viewerFromRequest, graphiql = false }: YogaDeps) {
-  return createYoga<Record<string, unknown>, GraphQLContext>({
+/** Limits that keep one query from costing the server much. */
+export const QUERY_LIMITS = { maxDepth: 10, maxCost: 5000, maxAliases: 15, maxTokens: 2000 } as const;
+
+// Load graphql the way Yoga and Pothos do (CommonJS); an ESM copy would be "another realm"
+// and fail graphql's instanceof checks under vitest.
+const { NoSchemaIntrospectionCustomRule } = createRequire(import.meta.url)("graphql") as typeof import("graphql");
+
+const noIntrospection: Plugin = {
+  onValidate({ addValidationRule }) {
+    addValidationRule(NoSchemaIntrospectionCustomRule);
+  },
+};
+
+type ServerContext = { req?: { ip?: string } };
+
+export function createMadangYoga({ domain, auth, graphiql = false, introspection = false }: YogaDeps) {
+  return createYoga<ServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: "/graphql",
     graphiql,
     landingPage: false,
-    logging: false,
-    context: async ({ request }): Promise<GraphQLContext> => ({
+    logging: process.env.GRAPHQL_DEBUG ? "debug" : false,
+    plugins: [
+      // Browsers cannot send this header cross-site without a preflight; JSON posts pass too.
+      useCSRFPrevention({ requestHeaders: ["x-graphql-csrf"] }),
+      maxTokensPlugin({ n: QUERY_LIMITS.maxTokens }),
+      maxDepthPlugin({ n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true }),
+      maxAliasesPlugin({ n: QUERY_LIMITS.maxAliases }),
+      costLimitPlugin({ maxCost: QUERY_LIMITS.maxCost }),
+      ...(introspection ? [] : [noIntrospection]),
+    ],
+    context: async ({ request, req }): Promise<GraphQLContext> => ({
       domain,
-      viewer: await viewerFromRequest(request),
+      viewer: await auth.viewerFromApiRequest(request),
       lng: languageFromHeaders(request.headers.get("cookie"), request.headers.get("accept-language")),
+      request: { ip: req?.ip ?? "unknown", userAgent: request.headers.get("user-agent") },
     }),
   });
 }

@@ -19,6 +19,10 @@ export function bridgeDomainEvents(io: RealtimeServer, events: EventBus): () => 
         status: e.status,
       });
     }),
+    // Logout, revocation, password change and deletion end the session's live connections too.
+    events.subscribe("session.revoked", (e) => {
+      for (const id of e.sessionIds) io.in(rooms.session(id)).disconnectSockets(true);
+    }),
     events.subscribe("proposal.created", (e) => {
       io.to(rooms.proposalList()).emit("proposal:created", { proposalId: e.proposalId, title: e.title });
     }),

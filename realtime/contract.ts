@@ -1,7 +1,6 @@
 // The typed event contract shared by the server and the browser.
 // client → server: `entity:verb` commands with an ack; server → client: past-tense events.
 import type { ProposalStatus, SupportResult } from "../app/domain/proposals/proposal.types.ts";
-import type { Viewer } from "../app/domain/viewer.ts";
 import type { LocalizedError } from "../app/i18n/errors.ts";
 import type { Language } from "../app/i18n/i18n.ts";
 
@@ -31,4 +30,5 @@ export interface ClientToServerEvents {
 
 export interface InterServerEvents {}
 
-export type SocketData = { viewer: Viewer; lng: Language };
+/** The viewer is resolved from the session on every command, so a revoked or expired session loses its rights at once. */
+export type SocketData = { sessionId: string | null; userId: number | null; lng: Language };

@@ -3,4 +3,5 @@ export const rooms = {
   proposalList: () => "proposals",
   proposal: (id: number) => `proposal:${id}`,
   user: (id: number) => `user:${id}`,
+  session: (id: string) => `session:${id}`,
 };

@@ -5,8 +5,9 @@ import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { createClient } from "redis";
 import { Server, type Socket } from "socket.io";
+import type { IncomingMessage } from "node:http";
+import type { Auth } from "../app/auth/auth.server.ts";
 import type { Domain } from "../app/domain/index.server.ts";
-import type { Viewer } from "../app/domain/viewer.ts";
 import { languageFromHeaders } from "../app/i18n/i18n.ts";
 import { bridgeDomainEvents } from "./bridge.ts";
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from "./contract.ts";
@@ -18,11 +19,26 @@ export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, 
 
 export type RealtimeDeps = {
   domain: Domain;
-  viewerFromCookieHeader: (cookieHeader: string | undefined) => Promise<Viewer>;
+  auth: Pick<Auth, "sessionIdFromCookieHeader">;
   redisUrl?: string;
+  /** Origins besides our own that may open sockets. */
+  allowedOrigins?: string[];
 };
 
-export async function createRealtimeServer(httpServer: HttpServer, { domain, viewerFromCookieHeader, redisUrl }: RealtimeDeps) {
+/** Browsers always send Origin on websocket and polling requests: only our own pages (or allowed ones) may connect. */
+function originAllowed(req: IncomingMessage, allowed: Set<string>): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true; // not a browser: carries no ambient cookie by accident
+  if (allowed.has(origin)) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+export async function createRealtimeServer(httpServer: HttpServer, { domain, auth, redisUrl, allowedOrigins = [] }: RealtimeDeps) {
+  const allowed = new Set(allowedOrigins);
   let redis: ReturnType<typeof createClient> | undefined;
   let adapter;
   if (redisUrl) {
@@ -38,13 +54,18 @@ export async function createRealtimeServer(httpServer: HttpServer, { domain, vie
     // A client that drops for a moment gets the events it missed, and keeps its rooms.
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: true },
     serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    allowRequest: (req, callback) => callback(originAllowed(req, allowed) ? null : "origin not allowed", originAllowed(req, allowed)),
   });
 
   io.use(async (socket, next) => {
     try {
       const { cookie, "accept-language": acceptLanguage } = socket.handshake.headers;
-      socket.data.viewer = await viewerFromCookieHeader(cookie);
+      socket.data.sessionId = await auth.sessionIdFromCookieHeader(cookie);
       socket.data.lng = languageFromHeaders(cookie ?? null, acceptLanguage ?? null);
+      const viewer = await domain.sessions.viewerForSession(socket.data.sessionId);
+      socket.data.userId = viewer?.id ?? null;
+      if (!viewer) socket.data.sessionId = null;
       next();
     } catch (error) {
       console.error("socket authentication failed", error);
@@ -53,7 +74,9 @@ export async function createRealtimeServer(httpServer: HttpServer, { domain, vie
   });
 
   io.on("connection", (socket) => {
-    if (socket.data.viewer) void socket.join(rooms.user(socket.data.viewer.id));
+    const { userId, sessionId } = socket.data;
+    // Joined before the client can act, so a revocation always finds this socket.
+    if (userId && sessionId) void socket.join([rooms.user(userId), rooms.session(sessionId)]);
     registerProposalHandlers(io, socket, domain);
   });
 

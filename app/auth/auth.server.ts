@@ -1,5 +1,6 @@
 // One auth core for all three edges: the signed session cookie holds only a session id;
-// the domain's session service turns it into a viewer (or null).
+// the domain's session service turns it into a viewer (or null). API clients may send the
+// session token as `Authorization: Bearer <token>` instead (GraphQL only).
 import { createCookie } from "@remix-run/node";
 import type { SessionService } from "../domain/sessions/session.service.server.ts";
 import type { Viewer } from "../domain/viewer.ts";
@@ -25,10 +26,23 @@ export function createAuth({ sessions, secret, secure }: { sessions: SessionServ
     return sessions.viewerForSession(await sessionIdFromCookieHeader(cookieHeader));
   }
 
+  function bearerToken(request: Request): string | null {
+    const header = request.headers.get("authorization");
+    const match = header ? /^Bearer\s+([\w-]{20,100})$/i.exec(header.trim()) : null;
+    return match ? match[1]! : null;
+  }
+
   return {
     sessionIdFromCookieHeader,
     viewerFromCookieHeader,
     viewerFromRequest: (request: Request) => viewerFromCookieHeader(request.headers.get("cookie")),
+    /** GraphQL: a bearer token if present, otherwise the session cookie. */
+    async viewerFromApiRequest(request: Request): Promise<Viewer> {
+      const token = bearerToken(request);
+      return token ? sessions.viewerForSession(token) : viewerFromCookieHeader(request.headers.get("cookie"));
+    },
+    /** Whether the request authenticates with a bearer token (not CSRF-prone). */
+    usesBearerToken: (request: Request) => bearerToken(request) !== null,
     commit: (sessionId: string, expires: Date) => cookie.serialize(sessionId, { expires }),
     clear: () => cookie.serialize("", { maxAge: 0 }),
   };

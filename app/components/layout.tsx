@@ -1,5 +1,6 @@
 import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { isModerator } from "../domain/roles/roles.policy.ts";
 import type { RootData } from "../root.tsx";
 
 function Logo() {
@@ -54,21 +55,39 @@ export function Layout({ children }: { children: React.ReactNode }) {
             </button>
           </Form>
           {root?.viewer ? (
-            <Form method="post" action="/logout" className="flex items-center gap-2">
-              <span className="hidden max-w-[9rem] truncate text-sm font-medium text-stone-700 md:inline" data-testid="viewer-name">
-                {t("login.loggedInAs", { name: root.viewer.displayName })}
-              </span>
-              <button type="submit" className="whitespace-nowrap rounded-lg px-2 py-1.5 text-sm font-semibold text-stone-600 hover:bg-stone-100">
-                {t("nav.logout")}
-              </button>
-            </Form>
+            <>
+              {isModerator(root.viewer) ? (
+                <NavLink to="/admin" className={(s) => `${navClass(s)} hidden md:inline-flex`}>
+                  {t("nav.admin")}
+                </NavLink>
+              ) : null}
+              <Link
+                to="/account"
+                className="max-w-[9rem] truncate whitespace-nowrap rounded-lg px-2 py-1.5 text-sm font-semibold text-stone-700 hover:bg-stone-100"
+                data-testid="viewer-name"
+                aria-label={`${t("nav.account")}: ${root.viewer.displayName}`}
+              >
+                <span aria-hidden="true" className="hidden md:inline">{root.viewer.displayName}</span>
+                <span aria-hidden="true" className="md:hidden">{t("nav.account")}</span>
+              </Link>
+              <Form method="post" action="/logout">
+                <button type="submit" className="whitespace-nowrap rounded-lg px-2 py-1.5 text-sm font-semibold text-stone-600 hover:bg-stone-100">
+                  {t("nav.logout")}
+                </button>
+              </Form>
+            </>
           ) : (
-            <Link
-              to={`/login?redirectTo=${encodeURIComponent(here)}`}
-              className="whitespace-nowrap rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700"
-            >
-              {t("nav.login")}
-            </Link>
+            <>
+              <Link to="/signup" className="hidden whitespace-nowrap rounded-lg px-2 py-1.5 text-sm font-semibold text-stone-700 hover:bg-stone-100 sm:inline">
+                {t("nav.signup")}
+              </Link>
+              <Link
+                to={`/login?redirectTo=${encodeURIComponent(here)}`}
+                className="whitespace-nowrap rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700"
+              >
+                {t("nav.login")}
+              </Link>
+            </>
           )}
         </div>
       </header>

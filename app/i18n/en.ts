@@ -1,6 +1,8 @@
+import { accountsEn } from "./accounts.en.ts";
+import { adminEn } from "./admin.en.ts";
 import type { Messages } from "./ko.ts";
 
-export const en: Messages = {
+const base = {
   app: {
     name: "Madang",
     tagline: "Citizens propose, support together, and the city answers",
@@ -9,7 +11,7 @@ export const en: Messages = {
     switchTo: "한국어",
     footer: "Madang is an open-source platform for civic participation.",
   },
-  nav: { proposals: "Proposals", newProposal: "Propose", login: "Log in", logout: "Log out", main: "Main menu" },
+  nav: { proposals: "Proposals", newProposal: "Propose", login: "Log in", logout: "Log out", main: "Main menu", signup: "Sign up", account: "My account", admin: "Admin" },
   home: {
     heroTitle: "Shaping tomorrow's {{city}},\ntogether",
     heroBody: "Propose an idea from everyday life. Gather {{threshold}} supports in {{days}} days and the responsible department reviews and answers it.",
@@ -134,13 +136,6 @@ export const en: Messages = {
     created: "Your proposal was posted.",
     fixErrors: "Please check what you entered.",
   },
-  login: {
-    title: "Log in",
-    demoIntro: "Choose a demo account to log in. Sign-up and identity verification are coming soon.",
-    as: "Log in as {{name}}",
-    loggedInAs: "{{name}}",
-    role: { CITIZEN: "Citizen", MODERATOR: "Moderator", OFFICER: "Department officer", ADMIN: "Administrator" },
-  },
   live: { connected: "Live", disconnected: "Live updates disconnected — reconnecting" },
   validation: {
     required: "This field is required.",
@@ -152,7 +147,31 @@ export const en: Messages = {
     invalidChoice: "Choose an item from the list.",
     chooseCategory: "Choose a field.",
     notANumber: "Enter digits only.",
+    email: "Enter a valid e-mail address.",
+    emailTaken: "This e-mail already has an account. Log in or reset the password.",
+    passwordTooShort: "Passwords need at least 12 characters.",
+    passwordMismatch: "The passwords do not match.",
+    passwordContainsEmail: "Do not put your e-mail name in the password.",
+    consentRequired: "You must agree to the collection and use of personal data to sign up.",
+    confirmDeletion: "Tick the box to confirm you understand the deletion.",
+    phone: "Enter a mobile number like 010-1234-5678.",
+    date: "Enter the date as YYYY-MM-DD.",
+    reasonRequired: "Give a reason.",
+    departmentRequired: "A department officer needs a department.",
+    code: "Codes are 2–40 lowercase letters, digits and hyphens.",
+    codeTaken: "This code is already in use.",
   },
+  eligibility: {
+    notVerified: "Only people who have verified their identity can take part.",
+    ageUnknown: "Your age could not be confirmed. Please verify your identity again.",
+    tooYoung: "Only people aged {{minAge}} or over can take part.",
+    tooYoungGuardian: "People under {{minAge}} need a guardian's consent to take part.",
+    noAffiliation: "Only people with a tie to {{place}} ({{kinds}}) can take part.",
+    pendingConfirmation: "Your declared tie to {{place}} counts once a moderator has confirmed it.",
+    excluded: "{{group}} are excluded from this.",
+    kind: { RESIDENT: "residence", WORKER: "work", STUDENT: "study", BUSINESS: "business" },
+  },
+  groups: { CITY_STAFF: "City staff" },
   errors: {
     validation: "Please check what you entered.",
     notFound: "Nothing was found here.",
@@ -164,10 +183,32 @@ export const en: Messages = {
     supportClosed: "The support window for this proposal has closed.",
     unknownDemoAccount: "Unknown demo account.",
     internal: "Something went wrong on our side. Please try again shortly.",
-    rateLimited: "Too many requests. Please try again shortly.",
+    rateLimited: "Too many requests. Please try again in {{minutes}} minutes.",
     badRequest: "Bad request.",
+    suspended: "This account is suspended. The reason is on your account page.",
+    invalidCredentials: "The e-mail or password is not right.",
+    loginLocked: "Too many failed log-ins: try again in {{minutes}} minutes, or reset your password.",
+    wrongPassword: "The password is not right.",
+    resetLinkInvalid: "This password reset link has expired or was already used. Please ask again.",
+    wrongCode: "The code is not right.",
+    verificationNotFound: "Verification not found. Please start again.",
+    verificationExpired: "The code has expired. Please ask for a new one.",
+    tooManyCodeAttempts: "Too many wrong codes. Please start again.",
+    identityAlreadyUsed: "This person is already verified on another account. One person, one account.",
+    alreadyVerified: "You have already verified your identity.",
+    unknownProvider: "This verification method is not available.",
+    verifyFirst: "Please verify your identity first.",
+    affiliationExists: "You have already declared this.",
+    userNotFound: "User not found.",
+    roleNotHeld: "They do not hold that role.",
+    cannotRemoveOwnAdmin: "You cannot remove your own administrator role.",
+    cannotSuspendSelf: "You cannot suspend yourself.",
+    csrf: "Requests sent from other sites are not accepted. Reload the page and try again.",
+    tooLarge: "What you sent is too large.",
     title: "Something went wrong",
     notFoundTitle: "Not found",
     home: "Go to the start",
   },
 };
+
+export const en: Messages = { ...base, ...accountsEn, ...adminEn };

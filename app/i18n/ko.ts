@@ -1,5 +1,9 @@
 // Korean is the source language; en.ts must have the same keys (checked by a test).
-export const ko = {
+// Account and admin screens keep their text in their own files, merged here.
+import { accountsKo } from "./accounts.ko.ts";
+import { adminKo } from "./admin.ko.ts";
+
+const base = {
   app: {
     name: "마당",
     tagline: "시민이 제안하고, 함께 공감하고, 시가 답합니다",
@@ -8,7 +12,7 @@ export const ko = {
     switchTo: "English",
     footer: "마당은 시민 참여를 위한 오픈소스 플랫폼입니다.",
   },
-  nav: { proposals: "정책제안", newProposal: "제안하기", login: "로그인", logout: "로그아웃", main: "주 메뉴" },
+  nav: { proposals: "정책제안", newProposal: "제안하기", login: "로그인", logout: "로그아웃", main: "주 메뉴", signup: "회원가입", account: "내 계정", admin: "관리" },
   home: {
     heroTitle: "{{city}}의 내일을\n시민이 함께 만듭니다",
     heroBody: "생활 속 아이디어를 제안하세요. {{days}}일 안에 공감 {{threshold}}개를 모으면 담당 부서가 검토하고 답변합니다.",
@@ -133,13 +137,6 @@ export const ko = {
     created: "제안이 등록되었습니다.",
     fixErrors: "입력 내용을 확인해 주세요.",
   },
-  login: {
-    title: "로그인",
-    demoIntro: "시연용 계정을 골라 로그인하세요. 회원가입과 본인인증은 곧 제공됩니다.",
-    as: "{{name}}(으)로 로그인",
-    loggedInAs: "{{name}} 님",
-    role: { CITIZEN: "시민", MODERATOR: "운영자", OFFICER: "부서 담당자", ADMIN: "관리자" },
-  },
   live: { connected: "실시간 연결됨", disconnected: "실시간 연결 끊김 — 다시 연결하는 중" },
   validation: {
     required: "필수 항목입니다.",
@@ -151,7 +148,31 @@ export const ko = {
     invalidChoice: "목록에 있는 항목을 선택해 주세요.",
     chooseCategory: "분야를 선택해 주세요.",
     notANumber: "숫자만 입력해 주세요.",
+    email: "올바른 이메일 주소를 입력해 주세요.",
+    emailTaken: "이미 가입된 이메일입니다. 로그인하거나 비밀번호를 재설정해 주세요.",
+    passwordTooShort: "비밀번호는 12자 이상이어야 합니다.",
+    passwordMismatch: "비밀번호가 서로 다릅니다.",
+    passwordContainsEmail: "비밀번호에 이메일 아이디를 넣지 마세요.",
+    consentRequired: "개인정보 수집·이용에 동의해야 가입할 수 있습니다.",
+    confirmDeletion: "탈퇴 내용을 확인했다고 표시해 주세요.",
+    phone: "휴대폰 번호를 010-1234-5678 형식으로 입력해 주세요.",
+    date: "날짜를 YYYY-MM-DD 형식으로 입력해 주세요.",
+    reasonRequired: "사유를 적어 주세요.",
+    departmentRequired: "부서 담당자에게는 부서를 지정해야 합니다.",
+    code: "코드는 영문 소문자, 숫자, 하이픈으로 2~40자입니다.",
+    codeTaken: "이미 쓰고 있는 코드입니다.",
   },
+  eligibility: {
+    notVerified: "본인인증을 마친 분만 참여할 수 있습니다.",
+    ageUnknown: "나이를 확인할 수 없습니다. 본인인증을 다시 해 주세요.",
+    tooYoung: "만 {{minAge}}세 이상만 참여할 수 있습니다.",
+    tooYoungGuardian: "만 {{minAge}}세 미만은 보호자 동의가 있어야 참여할 수 있습니다.",
+    noAffiliation: "{{place}}에 {{kinds}}이(가) 있는 분만 참여할 수 있습니다.",
+    pendingConfirmation: "신고하신 {{place}} 소속은 운영자 확인 뒤에 인정됩니다.",
+    excluded: "{{group}}은(는) 이 참여에서 제외됩니다.",
+    kind: { RESIDENT: "주소지", WORKER: "직장", STUDENT: "학교", BUSINESS: "사업장" },
+  },
+  groups: { CITY_STAFF: "시청 공무원" },
   errors: {
     validation: "입력 내용을 확인해 주세요.",
     notFound: "찾는 내용이 없습니다.",
@@ -163,13 +184,35 @@ export const ko = {
     supportClosed: "공감 기간이 끝난 제안입니다.",
     unknownDemoAccount: "알 수 없는 시연 계정입니다.",
     internal: "일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요.",
-    rateLimited: "요청이 너무 많습니다. 잠시 후 다시 시도해 주세요.",
+    rateLimited: "요청이 너무 많습니다. {{minutes}}분 뒤에 다시 시도해 주세요.",
     badRequest: "잘못된 요청입니다.",
+    suspended: "이용이 정지된 계정입니다. 정지 사유는 내 계정에서 볼 수 있습니다.",
+    invalidCredentials: "이메일 또는 비밀번호가 맞지 않습니다.",
+    loginLocked: "로그인 실패가 여러 번 있어 잠시 잠겼습니다. {{minutes}}분 뒤에 다시 시도하거나 비밀번호를 재설정해 주세요.",
+    wrongPassword: "비밀번호가 맞지 않습니다.",
+    resetLinkInvalid: "비밀번호 재설정 링크가 만료되었거나 이미 사용되었습니다. 다시 요청해 주세요.",
+    wrongCode: "인증번호가 맞지 않습니다.",
+    verificationNotFound: "본인인증 요청을 찾을 수 없습니다. 처음부터 다시 해 주세요.",
+    verificationExpired: "인증번호 입력 시간이 지났습니다. 다시 요청해 주세요.",
+    tooManyCodeAttempts: "인증번호를 너무 많이 틀렸습니다. 처음부터 다시 해 주세요.",
+    identityAlreadyUsed: "이미 다른 계정에서 본인인증을 마친 분입니다. 한 사람은 한 계정만 쓸 수 있습니다.",
+    alreadyVerified: "이미 본인인증을 마쳤습니다.",
+    unknownProvider: "지원하지 않는 본인인증 방식입니다.",
+    verifyFirst: "먼저 본인인증을 해 주세요.",
+    affiliationExists: "이미 신고한 소속입니다.",
+    userNotFound: "사용자를 찾을 수 없습니다.",
+    roleNotHeld: "그 역할을 가지고 있지 않습니다.",
+    cannotRemoveOwnAdmin: "자신의 관리자 권한은 직접 해제할 수 없습니다.",
+    cannotSuspendSelf: "자기 자신을 정지할 수 없습니다.",
+    csrf: "다른 사이트에서 보낸 요청은 받을 수 없습니다. 페이지를 새로 고친 뒤 다시 시도해 주세요.",
+    tooLarge: "보낸 내용이 너무 큽니다.",
     title: "문제가 생겼습니다",
     notFoundTitle: "찾을 수 없습니다",
     home: "처음으로",
   },
 };
+
+export const ko = { ...base, ...accountsKo, ...adminKo };
 
 type DeepStringify<T> = { [K in keyof T]: T[K] extends string ? string : DeepStringify<T[K]> };
 export type Messages = DeepStringify<typeof ko>;

@@ -40,8 +40,8 @@ export const City = builder.objectRef<CityInfo>("City").implement({
 });
 
 builder.queryFields((t) => ({
-  city: t.field({ type: City, resolve: (_r, _a, ctx) => ctx.domain.catalog.city() }),
-  districts: t.field({ type: [District], resolve: (_r, _a, ctx) => ctx.domain.catalog.districts() }),
-  categories: t.field({ type: [Category], resolve: (_r, _a, ctx) => ctx.domain.catalog.categories() }),
-  departments: t.field({ type: [Department], resolve: (_r, _a, ctx) => ctx.domain.catalog.departments() }),
+  city: t.field({ type: City, authScopes: { public: true }, resolve: (_r, _a, ctx) => ctx.domain.catalog.city() }),
+  districts: t.field({ type: [District], authScopes: { public: true }, resolve: (_r, _a, ctx) => ctx.domain.catalog.districts() }),
+  categories: t.field({ type: [Category], authScopes: { public: true }, resolve: (_r, _a, ctx) => ctx.domain.catalog.categories() }),
+  departments: t.field({ type: [Department], authScopes: { public: true }, resolve: (_r, _a, ctx) => ctx.domain.catalog.departments() }),
 }));

@@ -134,7 +134,8 @@ builder.queryFields((t) => ({
   proposals: t.connection(
     {
       type: Proposal,
-      description: `Proposals, newest rules applied; at most ${MAX_PAGE_SIZE} per page.`,
+      authScopes: { public: true },
+      description: `Proposals, filtered and sorted; at most ${MAX_PAGE_SIZE} per page.`,
       args: {
         filter: t.arg({ type: ProposalFilter, required: false }),
         sort: t.arg({ type: ProposalSort, required: false, defaultValue: "SUPPORT" }),
@@ -174,6 +175,7 @@ builder.queryFields((t) => ({
   proposal: t.field({
     type: Proposal,
     nullable: true,
+    authScopes: { public: true },
     args: { id: t.arg.id({ required: true }) },
     description: "One proposal. An unknown id gives a NOT_FOUND error.",
     resolve: (_root, args, ctx) => callDomain(ctx, () => ctx.domain.proposals.get(ctx.viewer, args.id)),
@@ -193,7 +195,8 @@ const CreateProposalInput = builder.inputType("CreateProposalInput", {
 builder.mutationFields((t) => ({
   createProposal: t.field({
     type: Proposal,
-    description: "Posts a proposal; it opens for 공감 at once.",
+    authScopes: { loggedIn: true },
+    description: "Posts a proposal; it opens for 공감 at once. Needs an eligible (verified) person.",
     args: { input: t.arg({ type: CreateProposalInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       callDomain(ctx, () =>
@@ -208,12 +211,14 @@ builder.mutationFields((t) => ({
   }),
   supportProposal: t.field({
     type: SupportResult,
-    description: "Gives the viewer's 공감. Repeating it changes nothing.",
+    authScopes: { loggedIn: true },
+    description: "Gives the viewer's 공감. Repeating it changes nothing. Needs an eligible (verified) person.",
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => callDomain(ctx, () => ctx.domain.proposals.support(ctx.viewer, args.id)),
   }),
   withdrawSupport: t.field({
     type: SupportResult,
+    authScopes: { loggedIn: true },
     description: "Withdraws the viewer's 공감 while the window is open.",
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => callDomain(ctx, () => ctx.domain.proposals.withdrawSupport(ctx.viewer, args.id)),

@@ -5,6 +5,7 @@ import type { RealtimeServer, RealtimeSocket } from "../server.ts";
 
 export function registerProposalHandlers(_io: RealtimeServer, socket: RealtimeSocket, domain: Domain) {
   const { lng } = socket.data;
+  const viewer = () => domain.sessions.viewerForSession(socket.data.sessionId);
 
   socket.on("proposals:watch", (ack) =>
     respond(lng, ack, async () => {
@@ -21,7 +22,7 @@ export function registerProposalHandlers(_io: RealtimeServer, socket: RealtimeSo
   socket.on("proposal:watch", (payload, ack) =>
     respond(lng, ack, async () => {
       // Reading is public, but only proposals that exist get a room.
-      const proposal = await domain.proposals.get(socket.data.viewer, proposalIdOf(payload));
+      const proposal = await domain.proposals.get(await viewer(), proposalIdOf(payload));
       await socket.join(rooms.proposal(proposal.id));
       return null;
     }),
@@ -34,9 +35,9 @@ export function registerProposalHandlers(_io: RealtimeServer, socket: RealtimeSo
     }),
   );
   socket.on("proposal:support", (payload, ack) =>
-    respond(lng, ack, () => domain.proposals.support(socket.data.viewer, proposalIdOf(payload))),
+    respond(lng, ack, async () => domain.proposals.support(await viewer(), proposalIdOf(payload))),
   );
   socket.on("proposal:withdraw-support", (payload, ack) =>
-    respond(lng, ack, () => domain.proposals.withdrawSupport(socket.data.viewer, proposalIdOf(payload))),
+    respond(lng, ack, async () => domain.proposals.withdrawSupport(await viewer(), proposalIdOf(payload))),
   );
 }

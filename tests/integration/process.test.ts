@@ -7,6 +7,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../prisma/seed.ts";
 import { createTestDatabase, testPostgresUrl, type TestDatabase } from "../setup/test-database.ts";
 
 async function freePort(): Promise<number> {
@@ -49,7 +50,7 @@ async function startProcess(env: Record<string, string>): Promise<Running> {
 async function login(url: string, email: string): Promise<string> {
   const response = await fetch(`${url}/login`, {
     method: "POST",
-    body: new URLSearchParams({ email, redirectTo: "/proposals" }),
+    body: new URLSearchParams({ email, password: DEMO_PASSWORD, redirectTo: "/proposals" }),
     redirect: "manual",
   });
   expect(response.status).toBe(302);

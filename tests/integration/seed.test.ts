@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDomain } from "../../app/domain/index.server.ts";
-import { seedDemoCity } from "../../prisma/seed.ts";
+import { DEMO_PASSWORD, seedDemoCity } from "../../prisma/seed.ts";
+import * as data from "../../prisma/seed-data.ts";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database.ts";
 
 let db: TestDatabase;
@@ -26,6 +27,7 @@ describe("demo city seed", () => {
     const first = await counts();
     expect(first).toMatchObject({ districts: 27, categories: 13, proposals: 30 });
     expect(first.departments).toBeGreaterThanOrEqual(10);
+    expect(await db.prisma.identityVerification.count()).toBe(first.users); // everyone seeded is verified
     expect(first.supports).toBeGreaterThan(500);
     expect(first.comments).toBeGreaterThan(50);
 
@@ -45,11 +47,13 @@ describe("demo city seed", () => {
     expect(names.slice(0, 3)).toEqual(["옥구읍", "옥산면", "회현면"]);
     expect(names).toContain("나운3동");
 
-    const accounts = await domain.sessions.demoAccounts();
-    expect(accounts.map((a) => a.role).sort()).toEqual(["ADMIN", "CITIZEN", "CITIZEN", "MODERATOR", "OFFICER"]);
-    for (const account of accounts) {
-      const { sessionId } = await domain.sessions.startDemoSession(account.email);
-      expect((await domain.sessions.viewerForSession(sessionId))?.displayName).toBe(account.displayName);
+    // Every demo account logs in with the shared demo password and has its role.
+    for (const account of data.demoAccounts) {
+      const { sessionId } = await domain.accounts.logIn({ email: account.email, password: DEMO_PASSWORD }, { ip: "seed-test" });
+      const viewer = await domain.sessions.viewerForSession(sessionId);
+      expect(viewer).toMatchObject({ displayName: account.displayName, verified: true });
+      expect(viewer!.roles).toContain(account.role);
+      expect((await domain.eligibility.check(viewer!)).eligible).toBe(true);
     }
     // Published tallies equal a recount from rows.
     const page = await domain.proposals.list(null, { limit: 50 });

@@ -228,7 +228,34 @@ export function createAccountService({ prisma, clock, sessions, limits, mailer, 
     await sessions.revoke(me.id, sessionIds);
   }
 
-  return { signUp, logIn, logOut, changePassword, requestPasswordReset, resetPassword, exportMyData, deleteAccount };
+  /** What the account page shows the person about themselves. */
+  async function profile(viewer: Viewer) {
+    const me = requireViewer(viewer);
+    const user = await prisma.user.findUniqueOrThrow({
+      where: { id: me.id },
+      select: {
+        id: true,
+        email: true,
+        displayName: true,
+        status: true,
+        suspendedUntil: true,
+        suspensionReason: true,
+        createdAt: true,
+        guardianConsent: true,
+        district: { select: { id: true, name: true, nameEn: true } },
+        roles: { select: { role: true, department: { select: { id: true, name: true, nameEn: true } } } },
+        identity: { select: { provider: true, birthYear: true, verifiedAt: true } },
+        affiliations: {
+          orderBy: { createdAt: "asc" },
+          select: { id: true, kind: true, source: true, status: true, createdAt: true, district: { select: { id: true, name: true, nameEn: true } } },
+        },
+        consents: { orderBy: { acceptedAt: "asc" }, select: { notice: true, version: true, accepted: true, acceptedAt: true } },
+      },
+    });
+    return { ...user, roles: ["CITIZEN" as const, ...user.roles.map((r) => r.role)], officerDepartment: user.roles.find((r) => r.role === "OFFICER")?.department ?? null };
+  }
+
+  return { signUp, logIn, logOut, changePassword, requestPasswordReset, resetPassword, exportMyData, deleteAccount, profile };
 }
 
 export type AccountService = ReturnType<typeof createAccountService>;

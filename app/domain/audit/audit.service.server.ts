@@ -42,10 +42,11 @@ export const ZAuditQuery = z.object({
 });
 
 export function createAuditService({ prisma }: { prisma: PrismaClient }) {
-  async function list(viewer: Viewer, raw: z.input<typeof ZAuditQuery> = {}) {
+  async function list(viewer: Viewer, raw: unknown = {}) {
     if (!viewer) throw new AppError("UNAUTHENTICATED", "errors.loginRequired");
     if (!canReadAuditLog(viewer)) throw new AppError("FORBIDDEN", "errors.forbidden");
-    const parsed = ZAuditQuery.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== "" && v != null)));
+    const given = Object.entries((raw ?? {}) as Record<string, unknown>).filter(([, v]) => v !== "" && v != null);
+    const parsed = ZAuditQuery.safeParse(Object.fromEntries(given));
     if (!parsed.success) throw validationError(parsed.error);
     const q = parsed.data;
     const where: Prisma.AuditLogWhereInput = {

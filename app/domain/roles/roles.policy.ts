@@ -1,14 +1,17 @@
 // Pure role checks, shared by domain services (authoritative), GraphQL scopes and UI hints.
-import type { Role, Viewer } from "../viewer.ts";
+import type { Role } from "../viewer.ts";
 
-export function hasRole(viewer: Viewer, role: Role): boolean {
+/** Anything with roles: the domain's Viewer, or the slimmer copy the browser gets. */
+type WithRoles = { roles: readonly Role[] } | null | undefined;
+
+export function hasRole(viewer: WithRoles, role: Role): boolean {
   return !!viewer && viewer.roles.includes(role);
 }
 
-export const isAdmin = (viewer: Viewer) => hasRole(viewer, "ADMIN");
-export const isModerator = (viewer: Viewer) => hasRole(viewer, "MODERATOR") || isAdmin(viewer);
-export const isOfficer = (viewer: Viewer) => hasRole(viewer, "OFFICER");
-export const isCommittee = (viewer: Viewer) => hasRole(viewer, "COMMITTEE");
+export const isAdmin = (viewer: WithRoles) => hasRole(viewer, "ADMIN");
+export const isModerator = (viewer: WithRoles) => hasRole(viewer, "MODERATOR") || isAdmin(viewer);
+export const isOfficer = (viewer: WithRoles) => hasRole(viewer, "OFFICER");
+export const isCommittee = (viewer: WithRoles) => hasRole(viewer, "COMMITTEE");
 
 /** Only admins grant or remove roles. */
 export const canManageRoles = isAdmin;

@@ -1,0 +1,207 @@
+// The authorization matrix: every GraphQL mutation and every socket command, run as each
+// kind of person, must be allowed or refused exactly as listed here. A mutation or command
+// without an entry fails this test, so nothing new ships without its policy.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "../../app/domain/accounts/password.server.ts";
+import type { PrismaClient } from "../../app/domain/db.ts";
+import { schema } from "../../graphql/schema.ts";
+import { createReferenceData, createUser, proposalInput } from "../factories.ts";
+import { createTestDatabase, type TestDatabase } from "../setup/test-database.ts";
+import { startTestServer } from "../utils/server.ts";
+import { sessionCookieFor } from "../utils/session.ts";
+
+const PERSONAS = ["anonymous", "unverified", "citizen", "otherCitizen", "officer", "moderator", "admin"] as const;
+type Persona = (typeof PERSONAS)[number];
+type Outcome = "allow" | "deny";
+
+const PASSWORD = "matrix password 2026";
+let db: TestDatabase;
+let app: Awaited<ReturnType<typeof startTestServer>>;
+let ref: Awaited<ReturnType<typeof createReferenceData>>;
+let passwordHash: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  ref = await createReferenceData(db.prisma);
+  app = await startTestServer(db);
+  passwordHash = await hashPassword(PASSWORD);
+});
+afterAll(async () => {
+  await app?.close();
+  await db?.drop();
+});
+
+/** A fresh person of the given kind, with a session token (null for anonymous). */
+async function personaSession(prisma: PrismaClient, persona: Persona) {
+  if (persona === "anonymous") return { token: null, cookie: undefined, userId: null };
+  const user = await createUser(prisma, {
+    passwordHash,
+    verified: persona !== "unverified",
+    roles: persona === "officer" ? ["OFFICER"] : persona === "moderator" ? ["MODERATOR"] : persona === "admin" ? ["ADMIN"] : [],
+    departmentId: ref.department.id,
+  });
+  const cookie = await sessionCookieFor(prisma, user.id);
+  const token = await app.server.auth.sessionIdFromCookieHeader(cookie);
+  return { token, cookie, userId: user.id };
+}
+
+async function gqlAs(token: string | null, query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(`${app.url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
+}
+
+const denied = (codes: (string | undefined)[]) => codes.some((c) => c === "UNAUTHENTICATED" || c === "FORBIDDEN");
+
+type Context = { userId: number | null; otherProposalId: number; otherUserId: number; pendingAffiliationId: number };
+
+async function setup(): Promise<Omit<Context, "userId">> {
+  const other = await createUser(db.prisma);
+  const proposal = await app.server.domain.proposals.create(other, proposalInput(ref.categories.transport.id));
+  const claimant = await createUser(db.prisma);
+  const claim = await app.server.domain.identity.declareAffiliation(claimant, { kind: "WORKER" });
+  return { otherProposalId: proposal.id, otherUserId: other.id, pendingAffiliationId: claim.id };
+}
+
+const everyone = (outcome: Outcome) => Object.fromEntries(PERSONAS.map((p) => [p, outcome])) as Record<Persona, Outcome>;
+const loggedIn: Record<Persona, Outcome> = { ...everyone("allow"), anonymous: "deny" };
+const eligible: Record<Persona, Outcome> = { ...loggedIn, unverified: "deny" };
+const moderators: Record<Persona, Outcome> = { ...everyone("deny"), moderator: "allow", admin: "allow" };
+const admins: Record<Persona, Outcome> = { ...everyone("deny"), admin: "allow" };
+
+type Case = { query: string; variables: (c: Context) => Record<string, unknown>; expected: Record<Persona, Outcome> };
+
+const MUTATIONS: Record<string, Case> = {
+  createProposal: {
+    query: `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`,
+    variables: () => ({ input: { ...proposalInput(String(ref.categories.transport.id)) } }),
+    expected: eligible,
+  },
+  supportProposal: { query: `mutation($id: ID!) { supportProposal(id: $id) { supportCount } }`, variables: (c) => ({ id: c.otherProposalId }), expected: eligible },
+  withdrawSupport: { query: `mutation($id: ID!) { withdrawSupport(id: $id) { supportCount } }`, variables: (c) => ({ id: c.otherProposalId }), expected: loggedIn },
+  signUp: {
+    query: `mutation($input: SignUpInput!) { signUp(input: $input) { token } }`,
+    variables: () => ({ input: { email: `m${Math.random().toString(36).slice(2)}@example.kr`, displayName: "매트릭스", password: PASSWORD, passwordConfirm: PASSWORD, consentPrivacy: true } }),
+    expected: everyone("allow"),
+  },
+  logIn: {
+    query: `mutation($email: String!, $password: String!) { logIn(email: $email, password: $password) { token } }`,
+    variables: () => ({ email: "nobody@example.kr", password: "whatever password" }),
+    expected: everyone("allow"),
+  },
+  logOut: { query: `mutation { logOut }`, variables: () => ({}), expected: loggedIn },
+  changePassword: {
+    query: `mutation($a: String!, $b: String!) { changePassword(currentPassword: $a, newPassword: $b, newPasswordConfirm: $b) }`,
+    variables: () => ({ a: PASSWORD, b: "a new matrix password" }),
+    expected: loggedIn,
+  },
+  requestPasswordReset: { query: `mutation { requestPasswordReset(email: "someone@example.kr") }`, variables: () => ({}), expected: everyone("allow") },
+  resetPassword: {
+    query: `mutation { resetPassword(token: "no-such-token-000000000000", password: "a new matrix password", passwordConfirm: "a new matrix password") }`,
+    variables: () => ({}),
+    expected: everyone("allow"),
+  },
+  deleteMyAccount: { query: `mutation($p: String!) { deleteMyAccount(password: $p, confirm: true) }`, variables: () => ({ p: PASSWORD }), expected: loggedIn },
+  startVerification: {
+    query: `mutation($input: JSON!) { startVerification(provider: "dev", input: $input) { attemptId } }`,
+    variables: () => ({ input: { name: "홍길동", phone: "010-9999-0000", birthDate: "1990-01-01" } }),
+    expected: loggedIn,
+  },
+  completeVerification: {
+    query: `mutation { completeVerification(attemptId: "unknown", input: { code: "123456" }) { id } }`,
+    variables: () => ({}),
+    expected: loggedIn,
+  },
+  declareAffiliation: { query: `mutation { declareAffiliation(kind: STUDENT) { id } }`, variables: () => ({}), expected: eligible },
+  reviewAffiliation: {
+    query: `mutation($id: ID!) { reviewAffiliation(affiliationId: $id, decision: CONFIRMED) }`,
+    variables: (c) => ({ id: c.pendingAffiliationId }),
+    expected: moderators,
+  },
+  assignRole: { query: `mutation($id: ID!) { assignRole(userId: $id, role: COMMITTEE) }`, variables: (c) => ({ id: c.otherUserId }), expected: admins },
+  removeRole: { query: `mutation($id: ID!) { removeRole(userId: $id, role: COMMITTEE) }`, variables: (c) => ({ id: c.otherUserId }), expected: admins },
+  suspendUser: { query: `mutation($id: ID!) { suspendUser(userId: $id, days: 1, reason: "매트릭스 시험") }`, variables: (c) => ({ id: c.otherUserId }), expected: moderators },
+  unsuspendUser: { query: `mutation($id: ID!) { unsuspendUser(userId: $id) }`, variables: (c) => ({ id: c.otherUserId }), expected: moderators },
+  revokeUserSessions: { query: `mutation($id: ID!) { revokeUserSessions(userId: $id, reason: "매트릭스 시험") }`, variables: (c) => ({ id: c.otherUserId }), expected: admins },
+  updateCitySettings: {
+    query: `mutation { updateCitySettings(cityName: "군산시", cityNameEn: "Gunsan", supportThreshold: 3, supportWindowDays: 30, eligibility: {}) { supportThreshold } }`,
+    variables: () => ({}),
+    expected: admins,
+  },
+  saveDepartment: {
+    query: `mutation($code: String!) { saveDepartment(code: $code, name: "시험부서", nameEn: "Test Dept") { id } }`,
+    variables: () => ({ code: `dept-${Math.random().toString(36).slice(2, 8)}` }),
+    expected: admins,
+  },
+  updateDistrict: {
+    query: `mutation($id: ID!) { updateDistrict(districtId: $id, name: "옥구읍", nameEn: "Okgu-eup") { id } }`,
+    variables: () => ({ id: ref.districts.okgu.id }),
+    expected: admins,
+  },
+};
+
+type SocketCase = { payload: (c: Context) => unknown; expected: Record<Persona, Outcome>; noPayload?: boolean };
+const SOCKET_COMMANDS: Record<string, SocketCase> = {
+  "proposals:watch": { payload: () => undefined, noPayload: true, expected: everyone("allow") },
+  "proposals:unwatch": { payload: () => undefined, noPayload: true, expected: everyone("allow") },
+  "proposal:watch": { payload: (c) => ({ proposalId: c.otherProposalId }), expected: everyone("allow") },
+  "proposal:unwatch": { payload: (c) => ({ proposalId: c.otherProposalId }), expected: everyone("allow") },
+  "proposal:support": { payload: (c) => ({ proposalId: c.otherProposalId }), expected: eligible },
+  "proposal:withdraw-support": { payload: (c) => ({ proposalId: c.otherProposalId }), expected: loggedIn },
+};
+
+describe("authorization matrix", () => {
+  it("has an entry for every GraphQL mutation, and every query and mutation declares its scope", () => {
+    const mutations = Object.keys(schema.getMutationType()!.getFields()).sort();
+    expect(Object.keys(MUTATIONS).sort()).toEqual(mutations);
+    for (const type of [schema.getQueryType()!, schema.getMutationType()!]) {
+      for (const [name, field] of Object.entries(type.getFields())) {
+        const scopes = (field.extensions as { pothosOptions?: { authScopes?: unknown } }).pothosOptions?.authScopes;
+        expect(scopes, `${type.name}.${name} declares authScopes`).toBeDefined();
+      }
+    }
+  });
+
+  for (const [name, c] of Object.entries(MUTATIONS)) {
+    it(`mutation ${name}`, async () => {
+      const base = await setup();
+      const seen: Record<string, Outcome> = {};
+      for (const persona of PERSONAS) {
+        const session = await personaSession(db.prisma, persona);
+        const result = await gqlAs(session.token, c.query, c.variables({ ...base, userId: session.userId }));
+        seen[persona] = denied((result.errors ?? []).map((e) => e.extensions?.code)) ? "deny" : "allow";
+        const internal = (result.errors ?? []).filter((e) => !e.extensions?.code || e.extensions.code === "INTERNAL_SERVER_ERROR");
+        expect(internal, `${name} as ${persona}: ${JSON.stringify(result.errors)}`).toEqual([]);
+      }
+      expect(seen).toEqual(c.expected);
+    });
+  }
+
+  it("has an entry for every socket command", async () => {
+    const names = new Promise<string[]>((resolve) => app.server.io.once("connection", (s) => setImmediate(() => resolve(s.eventNames().map(String).filter((e) => e !== "error")))));
+    const client = await app.client();
+    expect(Object.keys(SOCKET_COMMANDS).sort()).toEqual((await names).sort());
+    client.disconnect();
+  });
+
+  for (const [event, c] of Object.entries(SOCKET_COMMANDS)) {
+    it(`socket ${event}`, async () => {
+      const base = await setup();
+      const seen: Record<string, Outcome> = {};
+      for (const persona of PERSONAS) {
+        const session = await personaSession(db.prisma, persona);
+        const socket = await app.client(session.cookie);
+        const ack = (c.noPayload
+          ? await (socket.emitWithAck as any)(event)
+          : await (socket.emitWithAck as any)(event, c.payload({ ...base, userId: session.userId }))) as { ok: boolean; error?: { code: string } };
+        seen[persona] = !ack.ok && denied([ack.error?.code]) ? "deny" : "allow";
+        expect(ack.ok || ack.error?.code !== "INTERNAL", `${event} as ${persona}`).toBe(true);
+        socket.disconnect();
+      }
+      expect(seen).toEqual(c.expected);
+    });
+  }
+});
