@@ -74,7 +74,7 @@ describe("live 공감 over socket.io", () => {
     const proposal = await newProposal(db.prisma);
     const supporter = await createUser(db.prisma);
     const a = await app.client(await sessionCookieFor(db.prisma, supporter.id));
-    const b = await app.client(undefined, { reconnection: true });
+    const b = await app.client();
     await b.emitWithAck("proposal:watch", { proposalId: proposal.id });
     // Recovery needs at least one packet with an offset before the drop.
     const warmUp = await newProposal(db.prisma);
@@ -83,11 +83,15 @@ describe("live 공감 over socket.io", () => {
     await a.emitWithAck("proposal:support", { proposalId: warmUp.id });
     await first;
 
-    const dropped = new Promise<void>((resolve) => b.once("disconnect", () => resolve()));
-    b.io.engine.close(); // the network drops
-    await dropped;
+    // The network drops; wait until the server has noticed, so the order is fixed.
+    const serverSide = app.server.io.of("/").sockets.get(b.id!)!;
+    const serverNoticed = new Promise<void>((resolve) => serverSide.once("disconnect", () => resolve()));
+    b.io.engine.close();
+    await serverNoticed;
     await a.emitWithAck("proposal:support", { proposalId: proposal.id }); // happens while b is away
+
     const missed = nextEvent(b, "proposal:support-changed");
+    b.connect(); // comes back with its session id and last offset
     expect(await missed).toMatchObject({ proposalId: proposal.id, supportCount: 1 });
     expect(b.recovered).toBe(true);
   });

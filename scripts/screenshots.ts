@@ -3,6 +3,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { launchBrowser, viewports } from "../tests/e2e/browser.ts";
+import { logIn } from "../tests/e2e/login.ts";
 
 const base = process.argv[2] ?? "http://localhost:3000";
 const out = process.argv[3] ?? "./test-results/screenshots";
@@ -13,6 +14,7 @@ const pages = [
   ["list", "/proposals"],
   ["detail", "/proposals/1"],
   ["login", "/login"],
+  ["account", "/account"],
   ["new", "/proposals/new"],
   ["not-found", "/proposals/999999"],
 ] as const;
@@ -23,9 +25,7 @@ try {
     const context = await browser.newContext({ viewport, locale: process.env.SHOT_LOCALE ?? "ko-KR" });
     const page = await context.newPage();
     // Sign in as the demo citizen so the create form is reachable.
-    await page.goto(`${base}/login`);
-    await page.getByRole("button", { name: /김민지/ }).click();
-    await page.waitForURL(/\/proposals/);
+    await logIn(page, base, "citizen@demo.madang");
     for (const [name, url] of pages) {
       await page.goto(`${base}${url}`);
       await page.screenshot({ path: path.join(out, `${name}-${device}.png`), fullPage: true });

@@ -112,7 +112,7 @@ export const accountsEn: Stringified<typeof accountsKo> = {
   },
   account: {
     title: "My account",
-    tabs: { label: "Account menu", overview: "Overview", security: "Login & security", privacy: "Privacy & deletion" },
+    tabs: { label: "Account menu", overview: "Overview", security: "Security", privacy: "Privacy" },
     notice: { verified: "Your identity is verified." },
     profile: {
       heading: "Your details",
@@ -145,7 +145,6 @@ export const accountsEn: Stringified<typeof accountsKo> = {
       heading: "Taking part",
       eligible: "You can support, comment and vote now.",
       notEligible: "You cannot take part yet, because:",
-      fixVerify: "Verify my identity",
       fixAffiliation: "You can declare an affiliation below.",
     },
     affiliations: {

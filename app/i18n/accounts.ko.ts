@@ -144,7 +144,6 @@ export const accountsKo = {
       heading: "참여 자격",
       eligible: "지금 공감, 의견, 투표에 참여할 수 있습니다.",
       notEligible: "지금은 참여할 수 없습니다. 이유는 다음과 같습니다.",
-      fixVerify: "본인인증 하기",
       fixAffiliation: "아래에서 소속을 신고할 수 있습니다.",
     },
     affiliations: {

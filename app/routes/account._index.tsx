@@ -177,11 +177,8 @@ export default function AccountOverview() {
                 <li key={i}>{r.message}</li>
               ))}
             </ul>
-            {!verified ? (
-              <Link to="/verify" className="btn-secondary mt-4 w-full sm:w-auto">
-                {t("account.eligibility.fixVerify")}
-              </Link>
-            ) : needsAffiliation ? (
+            {/* Not verified: the verification card above has the button. */}
+            {verified && needsAffiliation ? (
               <p className="mt-3 text-sm text-stone-600">{t("account.eligibility.fixAffiliation")}</p>
             ) : null}
           </div>

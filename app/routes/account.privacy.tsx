@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     const response = errorJson(error, lng);
     const body = (await response.json()) as { error: LocalizedError };
-    return json({ error: body.error, confirm }, { status: response.status });
+    return json({ error: body.error, confirm, at: Date.now() }, { status: response.status });
   }
 }
 
@@ -107,6 +107,7 @@ export default function AccountPrivacy() {
             </label>
             <input
               id="delete-password"
+              key={actionData?.at}
               name="password"
               type="password"
               autoComplete="current-password"

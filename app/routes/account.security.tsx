@@ -120,7 +120,6 @@ export default function AccountSecurity() {
         ) : null}
         {/* A new key after each attempt empties the password fields. */}
         <Form method="post" className="mt-4 space-y-4" noValidate key={passwordResult?.at ?? "password"}>
-          <input type="hidden" name="intent" value="changePassword" />
           <div>
             <label htmlFor="currentPassword" className="field-label">
               {t("account.password.current")}
@@ -152,6 +151,7 @@ export default function AccountSecurity() {
           <button type="submit" className="btn-primary w-full sm:w-auto" disabled={pending === "changePassword"}>
             {pending === "changePassword" ? t("account.password.submitting") : t("account.password.submit")}
           </button>
+          <input type="hidden" name="intent" value="changePassword" />
         </Form>
       </section>
 

@@ -89,7 +89,7 @@ export default function AdminAffiliations() {
                         <time dateTime={a.createdAt}>{formatDateTime(a.createdAt, lng)}</time>
                       </dd>
                       <dt className="text-stone-500">{t("admin.affiliations.note")}</dt>
-                      <dd className={a.note ? "whitespace-pre-line" : "text-stone-400"}>{a.note || t("admin.affiliations.noNote")}</dd>
+                      <dd className={a.note ? "whitespace-pre-line" : "text-stone-500"}>{a.note || t("admin.affiliations.noNote")}</dd>
                     </dl>
                     <Form method="post" preventScrollReset className="mt-4 space-y-3 border-t border-stone-100 pt-4" noValidate>
                       <input type="hidden" name="affiliationId" value={a.id} />

@@ -216,7 +216,7 @@ export default function AdminUsers() {
                           </div>
                         </td>
                         <td className={`whitespace-nowrap px-3 py-3 text-stone-600 ${selected ? "hidden xl:table-cell" : ""}`}>
-                          {u.lastLoginAt ? formatDateTime(u.lastLoginAt, lng) : <span className="text-stone-400">{t("admin.common.never")}</span>}
+                          {u.lastLoginAt ? formatDateTime(u.lastLoginAt, lng) : <span className="text-stone-500">{t("admin.common.never")}</span>}
                         </td>
                         <td className="px-4 py-3 text-right">{manageLink(u)}</td>
                       </tr>

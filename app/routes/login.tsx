@@ -34,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     const response = errorJson(error, lng);
     const body = (await response.json()) as { error: LocalizedError };
-    return json({ error: body.error, email }, { status: response.status });
+    return json({ error: body.error, email, at: Date.now() }, { status: response.status });
   }
 }
 
@@ -77,7 +77,6 @@ export default function Login() {
       ) : null}
 
       <Form method="post" className="card mt-6 space-y-5 p-5 sm:p-6">
-        <input type="hidden" name="redirectTo" value={redirectTo} />
         <div>
           <label htmlFor="email" className="field-label">
             {t("login.email")}
@@ -102,12 +101,14 @@ export default function Login() {
               {t("login.forgot")}
             </Link>
           </div>
-          <input {...field("password")} type="password" autoComplete="current-password" className="field-input" required />
+          {/* A new key after each failed attempt empties the password field. */}
+          <input {...field("password")} key={actionData?.at} type="password" autoComplete="current-password" className="field-input" required />
           {errorOf("password")}
         </div>
         <button type="submit" className="btn-primary w-full" disabled={submitting}>
           {submitting ? t("login.submitting") : t("login.submit")}
         </button>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
       </Form>
 
       <p className="mt-6 text-center text-sm text-stone-600">

@@ -7,7 +7,8 @@ import { pageTitle } from "../lib/meta.ts";
 import { DDay } from "../components/proposal-card.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
 import { SupportMeter } from "../components/support-meter.tsx";
-import type { LocalizedError } from "../i18n/errors.ts";
+import { localizeParams, type LocalizedError } from "../i18n/errors.ts";
+import { translate } from "../i18n/i18n.ts";
 import { formatDate, formatDateTime, formatKrw, stanceShare } from "../lib/format.ts";
 import { errorJson, requestLanguage, throwAsResponse } from "../lib/http.server.ts";
 import { useLiveSupport } from "../lib/live.ts";
@@ -22,7 +23,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = await context.auth.viewerFromRequest(request);
   try {
     const proposal = await context.domain.proposals.get(viewer, params.id, { countView: request.method === "GET" });
-    return json({ lng, proposal, viewerId: viewer?.id ?? null, now: Date.now() });
+    // A hint for the UI: who cannot take part sees why, instead of a button that would fail.
+    let blockers: string[] = [];
+    if (viewer?.suspended) blockers = [translate(lng, "errors.suspended")];
+    else if (viewer && proposal.isOpenForSupport && viewer.id !== proposal.author.id) {
+      const eligibility = await context.domain.eligibility.explain(viewer);
+      blockers = eligibility.reasons.map((r) => translate(lng, r.key, localizeParams(r.params, lng)));
+    }
+    return json({ lng, proposal, viewerId: viewer?.id ?? null, viewerVerified: viewer?.verified ?? false, blockers, now: Date.now() });
   } catch (error) {
     throwAsResponse(error, lng);
   }
@@ -45,7 +53,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 function SupportPanel() {
-  const { proposal, viewerId } = useLoaderData<typeof loader>();
+  const { proposal, viewerId, viewerVerified, blockers } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const fetcher = useFetcher<typeof action>();
   const { live, connected } = useLiveSupport(proposal.id, proposal);
@@ -84,6 +92,21 @@ function SupportPanel() {
           </Link>
         ) : isAuthor ? (
           <p className="rounded-xl bg-stone-100 px-4 py-3 text-center text-sm font-semibold text-stone-600">{t("proposal.ownProposal")}</p>
+        ) : blockers.length > 0 ? (
+          <div className="rounded-xl bg-amber-50 px-4 py-3 text-sm text-amber-950 ring-1 ring-inset ring-amber-200" data-testid="support-blockers">
+            <p className="font-semibold">{t("proposal.cannotSupport")}</p>
+            <ul className="mt-1 list-disc space-y-1 pl-5">
+              {blockers.map((b) => (
+                <li key={b}>{b}</li>
+              ))}
+            </ul>
+            <Link
+              to={viewerVerified ? "/account" : `/verify?redirectTo=/proposals/${proposal.id}`}
+              className="btn-secondary mt-3 w-full"
+            >
+              {viewerVerified ? t("proposal.seeAccount") : t("proposal.verifyNow")}
+            </Link>
+          </div>
         ) : (
           <fetcher.Form method="post">
             <input type="hidden" name="intent" value={supported ? "withdraw" : "support"} />
@@ -112,7 +135,6 @@ export default function ProposalPage() {
   const { t } = useTranslation();
   const share = stanceShare(proposal.stance);
   const name = (item: { name: string; nameEn: string }) => (lng === "en" ? item.nameEn : item.name);
-  const paragraphs = proposal.body.split(/\n{2,}/);
   const repliesOf = (id: number) => proposal.comments.filter((c) => c.parentId === id);
   const stanceStyle = { PRO: "bg-brand-50 text-brand-800", CON: "bg-clay-50 text-clay-700", NEUTRAL: "bg-stone-100 text-stone-600" } as const;
 
@@ -185,13 +207,8 @@ export default function ProposalPage() {
             <h2 id="body-heading" className="text-lg font-bold">
               {t("proposal.body")}
             </h2>
-            <div className="mt-3 space-y-4 leading-relaxed text-stone-800">
-              {paragraphs.map((text, i) => (
-                <p key={i} className="whitespace-pre-line">
-                  {text}
-                </p>
-              ))}
-            </div>
+            {/* bodyHtml is sanitized by the domain (app/domain/markdown.server.ts). */}
+            <div className="prose-madang mt-3 leading-relaxed text-stone-800" dangerouslySetInnerHTML={{ __html: proposal.bodyHtml }} />
             <p className="mt-5 text-xs text-stone-500">{t("proposal.views", { count: proposal.viewCount })}</p>
           </section>
 

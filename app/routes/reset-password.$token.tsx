@@ -26,7 +26,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (error) {
     const response = errorJson(error, lng);
     const body = (await response.json()) as { error: LocalizedError };
-    return json({ error: body.error }, { status: response.status });
+    return json({ error: body.error, at: Date.now() }, { status: response.status });
   }
 }
 
@@ -69,7 +69,8 @@ export default function ResetPassword() {
           ) : null}
         </div>
       ) : null}
-      <Form method="post" className="card mt-6 space-y-5 p-5 sm:p-6" noValidate>
+      {/* A new key after each failed attempt empties the password fields. */}
+      <Form method="post" className="card mt-6 space-y-5 p-5 sm:p-6" noValidate key={actionData?.at}>
         <div>
           <label htmlFor="password" className="field-label">
             {t("reset.password")}

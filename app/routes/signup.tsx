@@ -49,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     const response = errorJson(error, lng);
     const body = (await response.json()) as { error: LocalizedError };
-    return json({ error: body.error, values }, { status: response.status });
+    return json({ error: body.error, values, at: Date.now() }, { status: response.status });
   }
 }
 
@@ -96,7 +96,6 @@ export default function SignUp() {
       ) : null}
 
       <Form method="post" className="mt-6 space-y-6" noValidate>
-        <input type="hidden" name="redirectTo" value={redirectTo} />
 
         <section className="card p-5 sm:p-6" aria-labelledby="consent-heading">
           <h2 id="consent-heading" className="text-lg font-bold">
@@ -183,12 +182,13 @@ export default function SignUp() {
             </p>
             {errorOf("displayName")}
           </div>
+          {/* Passwords never come back: their keys change with each failed attempt, emptying them. */}
           <div className="grid gap-5 sm:grid-cols-2">
             <div>
               <label htmlFor="password" className="field-label">
                 {t("signup.password")}
               </label>
-              <input {...field("password")} type="password" autoComplete="new-password" className="field-input" required />
+              <input {...field("password")} key={actionData?.at} type="password" autoComplete="new-password" className="field-input" required />
               <p id="password-hint" className="field-hint">
                 {t("signup.passwordHint", { min: PASSWORD_MIN })}
               </p>
@@ -198,7 +198,7 @@ export default function SignUp() {
               <label htmlFor="passwordConfirm" className="field-label">
                 {t("signup.passwordConfirm")}
               </label>
-              <input {...field("passwordConfirm")} type="password" autoComplete="new-password" className="field-input" required />
+              <input {...field("passwordConfirm")} key={actionData?.at} type="password" autoComplete="new-password" className="field-input" required />
               <p id="passwordConfirm-hint" className="field-hint">
                 {t("signup.passwordConfirmHint")}
               </p>
@@ -229,6 +229,7 @@ export default function SignUp() {
             <p className="mt-2 text-sm text-stone-500">{t("signup.next")}</p>
           </div>
         </section>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
       </Form>
     </main>
   );

@@ -51,7 +51,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
   }
 
-  const values = { name: text("name"), phone: text("phone"), birthDate: text("birthDate"), districtCode: text("districtCode") };
+  // "19900501" is how many people type a birth date; the provider wants 1990-05-01.
+  const birthDate = text("birthDate").trim().replace(/^(\d{4})[.\s/]?(\d{2})[.\s/]?(\d{2})\.?$/, "$1-$2-$3");
+  const values = { name: text("name"), phone: text("phone"), birthDate, districtCode: text("districtCode") };
   try {
     const started = await context.domain.identity.start(viewer, PROVIDER, values);
     return json({
@@ -76,7 +78,7 @@ function Steps({ current }: { current: 1 | 2 }) {
         <li
           key={label}
           aria-current={current === i + 1 ? "step" : undefined}
-          className={`rounded-xl px-3 py-2 ${current === i + 1 ? "bg-brand-600 text-white" : current > i + 1 ? "bg-brand-50 text-brand-800" : "bg-stone-100 text-stone-500"}`}
+          className={`rounded-xl px-3 py-2 ${current === i + 1 ? "bg-brand-600 text-white" : current > i + 1 ? "bg-brand-50 text-brand-800" : "bg-stone-100 text-stone-600"}`}
         >
           {label}
         </li>
@@ -168,11 +170,6 @@ export default function Verify() {
             </section>
           ) : null}
           <Form method="post" className="card mt-6 space-y-5 p-5 sm:p-6" noValidate>
-            <input type="hidden" name="intent" value="complete" />
-            <input type="hidden" name="attemptId" value={codeStep.attemptId} />
-            <input type="hidden" name="expiresAt" value={codeStep.expiresAt} />
-            {codeStep.devCode ? <input type="hidden" name="devCode" value={codeStep.devCode} /> : null}
-            <input type="hidden" name="redirectTo" value={redirectTo} />
             <p className="text-sm text-stone-700">
               {t("verify.sentTo")} <strong className="font-semibold">{t("verify.expiresAt", { time: formatDateTime(codeStep.expiresAt, lng) })}</strong>
             </p>
@@ -204,12 +201,15 @@ export default function Verify() {
                 {t("verify.restart")}
               </Link>
             </div>
+            <input type="hidden" name="intent" value="complete" />
+            <input type="hidden" name="attemptId" value={codeStep.attemptId} />
+            <input type="hidden" name="expiresAt" value={codeStep.expiresAt} />
+            {codeStep.devCode ? <input type="hidden" name="devCode" value={codeStep.devCode} /> : null}
+            <input type="hidden" name="redirectTo" value={redirectTo} />
           </Form>
         </>
       ) : (
         <Form method="post" className="card mt-6 space-y-5 p-5 sm:p-6" noValidate>
-          <input type="hidden" name="intent" value="start" />
-          <input type="hidden" name="redirectTo" value={redirectTo} />
           <div>
             <label htmlFor="name" className="field-label">
               {t("verify.name")}
@@ -230,7 +230,6 @@ export default function Verify() {
                 type="tel"
                 inputMode="tel"
                 autoComplete="tel-national"
-                placeholder="010-1234-5678"
                 defaultValue={personValues?.phone}
                 className="field-input"
                 required
@@ -246,9 +245,10 @@ export default function Verify() {
               </label>
               <input
                 {...field("birthDate")}
-                type="date"
-                min="1900-01-01"
+                type="text"
+                inputMode="numeric"
                 autoComplete="bday"
+                maxLength={10}
                 defaultValue={personValues?.birthDate}
                 className="field-input"
                 required
@@ -279,6 +279,8 @@ export default function Verify() {
           <button type="submit" className="btn-primary w-full sm:w-auto" disabled={submitting}>
             {submitting ? t("verify.sending") : t("verify.sendCode")}
           </button>
+          <input type="hidden" name="intent" value="start" />
+          <input type="hidden" name="redirectTo" value={redirectTo} />
         </Form>
       )}
 

@@ -84,8 +84,12 @@ export const Proposal = builder.objectRef<ProposalSummary>("Proposal").implement
   fields: (t) => ({
     id: t.exposeID("id"),
     title: t.exposeString("title"),
-    body: t.exposeString("body", { description: "Plain text; paragraphs are separated by blank lines." }),
+    body: t.exposeString("body", { description: "Markdown source as the proposer wrote it." }),
     excerpt: t.exposeString("excerpt"),
+    bodyHtml: t.string({
+      description: "The body as sanitized HTML (markdown rendered, scripts and event handlers removed).",
+      resolve: async (p, _a, ctx) => (await detailOf(p, ctx)).bodyHtml,
+    }),
     status: t.field({ type: ProposalStatus, resolve: (p) => p.status }),
     category: t.field({ type: Category, resolve: (p) => p.category }),
     district: t.field({ type: District, nullable: true, description: "Null for a city-wide proposal.", resolve: (p) => p.district as never }),

@@ -77,7 +77,7 @@ type Case = { query: string; variables: (c: Context) => Record<string, unknown>;
 const MUTATIONS: Record<string, Case> = {
   createProposal: {
     query: `mutation($input: CreateProposalInput!) { createProposal(input: $input) { id } }`,
-    variables: () => ({ input: { ...proposalInput(String(ref.categories.transport.id)) } }),
+    variables: () => ({ input: { ...proposalInput(ref.categories.transport.id), categoryId: String(ref.categories.transport.id) } }),
     expected: eligible,
   },
   supportProposal: { query: `mutation($id: ID!) { supportProposal(id: $id) { supportCount } }`, variables: (c) => ({ id: c.otherProposalId }), expected: eligible },

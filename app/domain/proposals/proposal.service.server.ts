@@ -3,6 +3,7 @@ import type { Prisma, PrismaClient } from "../db.ts";
 import { AppError, notFound, validationError } from "../errors.ts";
 import type { EligibilityService } from "../eligibility/eligibility.service.server.ts";
 import type { EventBus } from "../events.ts";
+import { renderMarkdown } from "../markdown.server.ts";
 import type { RateLimiter } from "../ports.ts";
 import type { Clock, Viewer } from "../viewer.ts";
 import { canCreateProposal, canSupportProposal, isOpenForSupport } from "./proposal.policy.ts";
@@ -72,7 +73,8 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
 
   function toSummary(row: SummaryRow, stance: StanceTally, supportThreshold: number): ProposalSummary {
     const now = clock.now();
-    const flat = row.body.replace(/\s+/g, " ").trim();
+    // The excerpt is plain text: markdown marks and tags are dropped, React escapes the rest.
+    const flat = row.body.replace(/<[^>]*>|[*_`#>[\]]|\]\([^)]*\)/g, "").replace(/\s+/g, " ").trim();
     return {
       id: row.id,
       title: row.title,
@@ -179,6 +181,7 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
     const [tallies, { supportThreshold }] = await Promise.all([stanceTallies([id]), threshold()]);
     return {
       ...toSummary(row, tallies.get(id)!, supportThreshold),
+      bodyHtml: renderMarkdown(row.body),
       department: row.department,
       timeline: row.statusEvents.map((e) => ({ status: e.status, note: e.note, at: e.createdAt })),
       comments: row.comments,

@@ -57,6 +57,8 @@ export type ProposalComment = {
 };
 
 export type ProposalDetail = ProposalSummary & {
+  /** The body rendered from markdown and sanitized: safe to insert as HTML. */
+  bodyHtml: string;
   department: NamedRef | null;
   timeline: { status: ProposalStatus; note: string | null; at: Date }[];
   comments: ProposalComment[];
