@@ -57,7 +57,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {root?.viewer ? (
             <>
               {isModerator(root.viewer) ? (
-                <NavLink to="/admin" className={(s) => `${navClass(s)} hidden md:inline-flex`}>
+                <NavLink to="/admin" className={navClass}>
                   {t("nav.admin")}
                 </NavLink>
               ) : null}
@@ -68,7 +68,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 aria-label={`${t("nav.account")}: ${root.viewer.displayName}`}
               >
                 <span aria-hidden="true" className="hidden md:inline">{root.viewer.displayName}</span>
-                <span aria-hidden="true" className="md:hidden">{t("nav.account")}</span>
+                <span aria-hidden="true" className="md:hidden">{t("nav.accountShort")}</span>
               </Link>
               <Form method="post" action="/logout">
                 <button type="submit" className="whitespace-nowrap rounded-lg px-2 py-1.5 text-sm font-semibold text-stone-600 hover:bg-stone-100">

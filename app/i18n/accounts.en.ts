@@ -152,6 +152,7 @@ export const accountsEn: Stringified<typeof accountsKo> = {
       intro: "Your registered address comes from identity verification. If you work, study or run a business here, declare it; it counts once a moderator has confirmed it.",
       empty: "No affiliations yet.",
       cityWide: "Whole city",
+      kindLabel: { RESIDENT: "Residence", WORKER: "Work", STUDENT: "School", BUSINESS: "Business" },
       source: { PROVIDER: "Confirmed by verification", SELF_DECLARED: "Self-declared" },
       status: { PENDING: "Being checked", CONFIRMED: "Confirmed", REJECTED: "Rejected" },
       declaredAt: "Declared {{date}}",

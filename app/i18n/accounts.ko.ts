@@ -151,6 +151,7 @@ export const accountsKo = {
       intro: "주소지는 본인인증으로 확인합니다. 이 지역에서 일하거나, 학교에 다니거나, 사업을 한다면 직접 신고해 주세요. 운영자가 확인하면 인정됩니다.",
       empty: "등록된 소속이 없습니다.",
       cityWide: "시 전체",
+      kindLabel: { RESIDENT: "주소지", WORKER: "직장", STUDENT: "학교", BUSINESS: "사업장" },
       source: { PROVIDER: "본인인증으로 확인", SELF_DECLARED: "직접 신고" },
       status: { PENDING: "확인 중", CONFIRMED: "확인됨", REJECTED: "반려" },
       declaredAt: "{{date}} 신고",

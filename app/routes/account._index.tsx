@@ -198,7 +198,7 @@ export default function AccountOverview() {
               <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
                 <div className="min-w-0">
                   <p className="font-semibold">
-                    {t(`eligibility.kind.${a.kind}`)} · {a.district ? name(a.district) : t("account.affiliations.cityWide")}
+                    {t(`account.affiliations.kindLabel.${a.kind}`)} · {a.district ? name(a.district) : t("account.affiliations.cityWide")}
                   </p>
                   <p className="text-sm text-stone-500">
                     {t(`account.affiliations.source.${a.source}`)} · {t("account.affiliations.declaredAt", { date: formatDate(a.createdAt, lng) })}

@@ -45,14 +45,18 @@ export function ErrorBoundary() {
   return <AdminError />;
 }
 
-function Tile({ title, children, to, action }: { title: string; children: React.ReactNode; to: string; action: string }) {
+function Tile({ title, children, actions }: { title: string; children: React.ReactNode; actions: { to: string; label: string }[] }) {
   return (
     <section className="card flex flex-col p-5">
-      <h2 className="text-sm font-bold uppercase tracking-wide text-stone-500">{title}</h2>
+      <h2 className="text-sm font-bold text-stone-500">{title}</h2>
       <div className="mt-2 flex-1">{children}</div>
-      <Link to={to} className="mt-4 self-start text-sm font-semibold text-brand-700 underline-offset-4 hover:underline">
-        {action} →
-      </Link>
+      <p className="mt-4 flex flex-wrap gap-x-4 gap-y-1">
+        {actions.map((a) => (
+          <Link key={a.to} to={a.to} className="text-sm font-semibold text-brand-700 underline-offset-4 hover:underline">
+            {a.label} →
+          </Link>
+        ))}
+      </p>
     </section>
   );
 }
@@ -67,7 +71,7 @@ export default function AdminOverview() {
       <PageHeader title={t("admin.overview.title")} intro={t("admin.overview.intro")} />
 
       <div className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Tile title={t("admin.overview.users")} to="/admin/users" action={t("admin.overview.manageUsers")}>
+        <Tile title={t("admin.overview.users")} actions={[{ to: "/admin/users", label: t("admin.overview.manageUsers") }]}>
           <p className="text-2xl font-extrabold">{t("admin.overview.usersBody", { total: formatNumber(userCount) })}</p>
           <p className="mt-1 text-sm text-stone-600">
             {suspendedCount > 0 ? (
@@ -79,7 +83,7 @@ export default function AdminOverview() {
             )}
           </p>
         </Tile>
-        <Tile title={t("admin.overview.affiliations")} to="/admin/affiliations" action={t("admin.overview.reviewAffiliations")}>
+        <Tile title={t("admin.overview.affiliations")} actions={[{ to: "/admin/affiliations", label: t("admin.overview.reviewAffiliations") }]}>
           {pendingCount === 0 ? (
             <p className="text-stone-600">{t("admin.overview.pendingNone")}</p>
           ) : (
@@ -98,17 +102,18 @@ export default function AdminOverview() {
         </Tile>
         {admin ? (
           <>
-            <Tile title={t("admin.overview.settings")} to="/admin/settings" action={t("admin.overview.editSettings")}>
+            <Tile title={t("admin.overview.settings")} actions={[{ to: "/admin/settings", label: t("admin.overview.editSettings") }]}>
               <p className="text-lg font-bold">{lng === "en" ? city.cityNameEn : city.cityName}</p>
               <p className="mt-1 text-sm text-stone-600">{t("admin.overview.settingsBody", { threshold: city.supportThreshold, days: city.supportWindowDays })}</p>
             </Tile>
-            <Tile title={t("admin.overview.catalog")} to="/admin/departments" action={t("admin.nav.departments")}>
-              <p className="text-sm text-stone-600">{t("admin.overview.catalogBody")}</p>
-              <p className="mt-2 text-sm">
-                <Link to="/admin/districts" className="font-semibold text-brand-700 underline-offset-4 hover:underline">
-                  {t("admin.nav.districts")} →
-                </Link>
-              </p>
+            <Tile
+              title={t("admin.overview.catalog")}
+              actions={[
+                { to: "/admin/departments", label: t("admin.nav.departments") },
+                { to: "/admin/districts", label: t("admin.nav.districts") },
+              ]}
+            >
+              <p className="text-stone-600">{t("admin.overview.catalogBody")}</p>
             </Tile>
           </>
         ) : null}

@@ -93,7 +93,7 @@ export default function AdminDepartments() {
                   <th scope="col" className="px-4 py-3">
                     {t("admin.departments.colName")}
                   </th>
-                  <th scope="col" className="px-3 py-3">
+                  <th scope="col" className="hidden px-3 py-3 sm:table-cell">
                     {t("admin.departments.colCode")}
                   </th>
                   {canEdit ? (
@@ -111,8 +111,9 @@ export default function AdminDepartments() {
                       <span className="block text-stone-500" lang={lng === "en" ? "ko" : "en"}>
                         {lng === "en" ? d.name : d.nameEn}
                       </span>
+                      <code className="mt-1 inline-block rounded bg-stone-100 px-1.5 py-0.5 text-xs text-stone-700 sm:hidden">{d.code}</code>
                     </th>
-                    <td className="px-3 py-3">
+                    <td className="hidden px-3 py-3 sm:table-cell">
                       <code className="rounded bg-stone-100 px-1.5 py-0.5 text-xs text-stone-700">{d.code}</code>
                     </td>
                     {canEdit ? (
@@ -120,7 +121,7 @@ export default function AdminDepartments() {
                         <Link
                           to={`?edit=${d.id}#department-form`}
                           preventScrollReset
-                          className="btn-secondary min-h-[40px] px-3 text-sm"
+                          className="btn-secondary min-h-[40px] whitespace-nowrap px-3 text-sm"
                           aria-label={t("admin.departments.editOne", { name: localName(d, lng) })}
                           aria-current={d.id === editing?.id ? "true" : undefined}
                         >

@@ -148,7 +148,7 @@ export default function AdminDistricts() {
                       <Link
                         to={`?edit=${d.id}#district-form`}
                         preventScrollReset
-                        className="btn-secondary min-h-[40px] px-3 text-sm"
+                        className="btn-secondary min-h-[40px] whitespace-nowrap px-3 text-sm"
                         aria-label={t("admin.districts.editOne", { name: localName(d, lng) })}
                         aria-current={d.id === editing?.id ? "true" : undefined}
                       >

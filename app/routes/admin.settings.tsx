@@ -121,7 +121,7 @@ function Check({ name, value, label, hint, defaultChecked, checked, onChange }: 
       <input
         id={id}
         name={name}
-        value={value}
+        value={value ?? "on"}
         type="checkbox"
         className="mt-0.5 h-5 w-5 shrink-0 rounded border-stone-400 accent-brand-600"
         defaultChecked={checked === undefined ? defaultChecked : undefined}
@@ -319,7 +319,7 @@ export default function AdminSettings() {
           </div>
         </Section>
 
-        <div className="sticky bottom-0 z-10 -mx-4 border-t border-stone-200 bg-white/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-2xl sm:border sm:shadow-card">
+        <div className="card p-5 sm:p-6">
           <ErrorAlert error={error} className="mb-3" />
           {otherIssues.length ? (
             <ul className="mb-3 list-disc pl-5 text-sm text-red-700">

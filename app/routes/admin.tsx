@@ -60,7 +60,7 @@ export default function AdminLayout() {
                 end={link.end}
                 prefetch="intent"
                 className={({ isActive }) =>
-                  `-mb-px inline-flex min-h-[44px] items-center gap-1.5 whitespace-nowrap border-b-[3px] px-3 text-[15px] ${
+                  `inline-flex min-h-[44px] items-center gap-1.5 whitespace-nowrap rounded-t-lg border-b-[3px] px-3 text-[15px] focus-visible:ring-inset focus-visible:ring-offset-0 ${
                     isActive ? "border-brand-600 font-bold text-brand-800" : "border-transparent font-semibold text-stone-600 hover:border-stone-300 hover:text-stone-900"
                   }`
                 }

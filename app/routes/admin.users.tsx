@@ -101,7 +101,7 @@ export default function AdminUsers() {
   const manageLink = (u: AdminUser) => (
     <Link
       to={`${link({ user: String(u.id) }, { keepPage: true })}#user-panel`}
-      className="btn-secondary min-h-[40px] px-3 text-sm"
+      className="btn-secondary min-h-[40px] shrink-0 whitespace-nowrap px-3 text-sm"
       aria-current={u.id === selected ? "true" : undefined}
       aria-label={t("admin.users.manageUser", { name: u.displayName })}
     >
@@ -257,7 +257,7 @@ export default function AdminUsers() {
 
         {selected ? (
           selectedUser ? (
-            <UserPanel user={selectedUser} lng={lng} departments={departments} manageRoles={manageRoles} actionData={actionData} />
+            <UserPanel key={selectedUser.id} user={selectedUser} lng={lng} departments={departments} manageRoles={manageRoles} actionData={actionData} />
           ) : (
             <section id="user-panel" className="card p-5 text-sm text-stone-600">
               <p>{t("admin.users.notInList")}</p>

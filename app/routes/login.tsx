@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { LocalizedError } from "../i18n/errors.ts";
 import { errorJson, requestLanguage } from "../lib/http.server.ts";
@@ -16,7 +16,8 @@ const DEMO_PASSWORD = "madang-demo-2026";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await context.auth.viewerFromRequest(request);
   if (viewer) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/proposals"));
-  return json({});
+  // The demo hint appears only where the seeded demo accounts exist, never on a real city's site.
+  return json({ showDemo: await context.domain.accounts.hasDemoAccounts() });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -39,6 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
+  const { showDemo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -118,6 +120,7 @@ export default function Login() {
         </Link>
       </p>
 
+      {showDemo ? (
       <section aria-labelledby="demo-heading" className="mt-8 rounded-2xl bg-amber-50 p-4 text-sm text-amber-950 ring-1 ring-inset ring-amber-200 sm:p-5">
         <h2 id="demo-heading" className="font-bold">
           {t("login.demo.title")}
@@ -135,6 +138,7 @@ export default function Login() {
           ))}
         </ul>
       </section>
+      ) : null}
     </main>
   );
 }

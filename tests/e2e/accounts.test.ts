@@ -81,7 +81,7 @@ describe.skipIf(!hasChromium)("accounts: sign up, verify, log in, eligibility", 
     // Log out from the header, then back in with the password.
     await page.getByRole("button", { name: "로그아웃" }).click();
     await page.waitForURL(`${app.url}/`);
-    expect(await page.getByTestId("viewer-name").count()).toBe(0);
+    await expect.poll(() => page.getByTestId("viewer-name").count()).toBe(0);
 
     await page.goto(`${app.url}/login?redirectTo=/account`);
     await page.getByLabel("이메일").fill(email);
@@ -140,8 +140,28 @@ describe.skipIf(!hasChromium)("accounts: sign up, verify, log in, eligibility", 
     const before = await page.getByTestId("support-count").textContent();
     const supportsBefore = await app.db.prisma.support.count({ where: { proposalId: Number(proposalId) } });
 
-    await page.getByRole("button", { name: "공감하기" }).click();
-    await expect.poll(() => page.getByRole("alert").textContent()).toBe("본인인증을 마친 분만 참여할 수 있습니다.");
+    // The page names the reason: either before pressing (the 공감 button is replaced by the
+    // reasons) or as the answer to pressing it.
+    const reason = "본인인증을 마친 분만 참여할 수 있습니다.";
+    const supportButton = page.getByRole("button", { name: "공감하기" });
+    const blockers = page.getByTestId("support-blockers");
+    await expect.poll(async () => (await supportButton.count()) + (await blockers.count())).toBeGreaterThan(0);
+    if ((await supportButton.count()) > 0) {
+      await supportButton.click();
+      await expect.poll(() => page.getByRole("alert").textContent()).toBe(reason);
+    } else {
+      expect(await blockers.textContent()).toContain(reason);
+    }
+    // The server refuses it too, with the same localized reason, whatever the page shows.
+    const answer = await page.evaluate(async (id) => {
+      const body = new FormData();
+      body.set("intent", "support");
+      const response = await fetch(`/proposals/${id}?_data=${encodeURIComponent("routes/proposals.$id")}`, { method: "POST", body });
+      return { status: response.status, body: await response.json() };
+    }, proposalId);
+    expect(answer.status).toBe(403);
+    expect(answer.body.error.message).toBe(reason);
+    await page.reload();
     expect(await page.getByTestId("support-count").textContent()).toBe(before);
     expect(await app.db.prisma.support.count({ where: { proposalId: Number(proposalId) } })).toBe(supportsBefore);
 

@@ -102,9 +102,24 @@ describe.skipIf(!hasChromium)("administration", () => {
     await expect.poll(() => rows.count()).toBe(1);
     expect(await page.getByText("총 1건", { exact: true }).count()).toBe(1);
 
+    // City settings: a bad value is refused next to its field; a good one is saved as rules.
     await page.goto(`${app.url}/admin/settings`);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("시 설정");
     expect(await seriousA11yViolations(page), "/admin/settings").toEqual([]);
+    await page.getByLabel("공감 모집 기간 (일)").fill("0");
+    await page.getByRole("button", { name: "저장", exact: true }).click();
+    await expect.poll(() => page.locator("#supportWindowDays-error").textContent()).toBe("1 이상이어야 합니다.");
+    await page.getByLabel("공감 모집 기간 (일)").fill("45");
+    await page.getByLabel("공감 기준 (개)").fill("60");
+    await page.getByLabel("누구나 참여할 수 있습니다 (소속 확인 없음)").check();
+    await page.getByLabel("시청 공무원").check();
+    await page.getByRole("button", { name: "저장", exact: true }).click();
+    await page.getByRole("status").filter({ hasText: "시 설정을 저장했습니다." }).waitFor();
+    const city = await app.db.prisma.citySetting.findUniqueOrThrow({ where: { id: 1 } });
+    expect(city.supportThreshold).toBe(60);
+    expect(city.supportWindowDays).toBe(45);
+    expect(city.eligibility).toMatchObject({ requireVerified: true, minAge: 14, allowGuardianConsent: true, affiliation: null, excludedGroups: ["CITY_STAFF"] });
+    await expect.poll(() => page.getByText("제안이 45일 안에 공감 60개를 모으면 담당 부서가 검토하고 답변합니다.").count()).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
   });

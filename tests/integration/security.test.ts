@@ -105,7 +105,7 @@ describe("rate limits", () => {
     await Promise.all(clients.map((c) => c.connect()));
     try {
       const limits = { support: { points: 3, durationSeconds: 60 } };
-      const [nodeA, nodeB] = clients.map((redis) => createRateLimiter({ redis, limits }));
+      const [nodeA, nodeB] = clients.map((redis) => createRateLimiter({ redis: redis as never, limits }));
       const key = `shared-${Date.now()}`;
       await nodeA!.consume("support", key);
       await nodeB!.consume("support", key);

@@ -1,5 +1,6 @@
 // Human-readable audit entries: action labels, targets and a compact line for `details`.
 import { useTranslation } from "react-i18next";
+import { ZEligibilityRules } from "../../domain/eligibility/eligibility.ts";
 import type { Language } from "../../i18n/i18n.ts";
 import { formatDate } from "../../lib/format.ts";
 
@@ -22,6 +23,12 @@ function stable(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stable).join(",")}]`;
   if (isRecord(value)) return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${stable(value[k])}`).join(",")}}`;
   return JSON.stringify(value ?? null);
+}
+
+/** Stored rules with their defaults filled in (an empty object means "the defaults"). */
+function rules(value: unknown): unknown {
+  const parsed = ZEligibilityRules.safeParse(value ?? {});
+  return parsed.success ? parsed.data : value;
 }
 
 export function useAuditFormat(lng: Language, departments: Named[] = []) {
@@ -62,7 +69,7 @@ export function useAuditFormat(lng: Language, departments: Named[] = []) {
           out.push(t("admin.audit.details.threshold", { from: compact(before.supportThreshold), to: compact(after.supportThreshold) }));
         if (before.supportWindowDays !== after.supportWindowDays)
           out.push(t("admin.audit.details.window", { from: compact(before.supportWindowDays), to: compact(after.supportWindowDays) }));
-        if (stable(before.eligibility) !== stable(after.eligibility)) out.push(t("admin.audit.details.eligibilityChanged"));
+        if (stable(rules(before.eligibility)) !== stable(rules(after.eligibility))) out.push(t("admin.audit.details.eligibilityChanged"));
         return out;
       }
       case "department.created":

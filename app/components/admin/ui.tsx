@@ -126,7 +126,6 @@ export function UserStatusChip({ status }: { status: string }) {
   const { t } = useTranslation();
   return (
     <span className={`chip ${STATUS_STYLES[status] ?? STATUS_STYLES.ACTIVE}`}>
-      {status === "SUSPENDED" ? <span aria-hidden="true">⏸&nbsp;</span> : null}
       {t(`admin.userStatus.${status}`, { defaultValue: status })}
     </span>
   );

@@ -44,6 +44,10 @@ export function UserPanel({ user, lng, departments, manageRoles, actionData }: P
   const mine = actionData && actionData.userId === user.id ? actionData : undefined;
   const errorFor = (intent: string) => (mine && !mine.ok && mine.intent === intent ? mine.error : undefined);
   const formKey = (intent: string) => `${intent}-${mine?.ok && mine.intent === intent ? mine.at : 0}`;
+  const grantedAt = mine?.ok && mine.intent === "assignRole" ? mine.at : undefined;
+  useEffect(() => {
+    if (grantedAt) setGrantRole("");
+  }, [grantedAt]);
   const busy = (intent: string) => navigation.state !== "idle" && navigation.formData?.get("intent") === intent;
 
   const hidden = (intent: string) => (
@@ -141,7 +145,7 @@ export function UserPanel({ user, lng, departments, manageRoles, actionData }: P
                         ))}
                       </select>
                       <p id="grant-role-hint" className="field-hint">
-                        {grantRole ? t(`admin.roleHelp.${grantRole}`) : t("admin.roleHelp.MODERATOR")}
+                        {grantRole ? t(`admin.roleHelp.${grantRole}`) : t("admin.users.grantRoleHint")}
                       </p>
                       <FieldError id="grant-role-error" message={issueAt(grantError, "role")} />
                     </div>

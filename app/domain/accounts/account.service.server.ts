@@ -123,7 +123,9 @@ export function createAccountService({ prisma, clock, sessions, limits, mailer, 
     await limits.consume("passwordReset", `ip:${request.ip}`);
     const user = await prisma.user.findUnique({ where: { email: parsed.data.email }, select: { id: true, status: true, email: true } });
     if (!user || user.status === "DELETED" || !user.email) return;
-    await limits.consume("passwordReset", `user:${user.id}`);
+    // Over the per-account limit: send nothing, but answer as always (no account enumeration).
+    const allowed = await limits.consume("passwordReset", `user:${user.id}`).then(() => true, () => false);
+    if (!allowed) return;
     const token = randomBytes(32).toString("base64url");
     const now = clock.now();
     await prisma.passwordReset.create({
@@ -228,6 +230,11 @@ export function createAccountService({ prisma, clock, sessions, limits, mailer, 
     await sessions.revoke(me.id, sessionIds);
   }
 
+  /** Whether the seeded demo accounts exist (the login page then shows their password). */
+  async function hasDemoAccounts(): Promise<boolean> {
+    return (await prisma.user.count({ where: { email: { endsWith: "@demo.madang" }, status: "ACTIVE" } })) > 0;
+  }
+
   /** What the account page shows the person about themselves. */
   async function profile(viewer: Viewer) {
     const me = requireViewer(viewer);
@@ -255,7 +262,7 @@ export function createAccountService({ prisma, clock, sessions, limits, mailer, 
     return { ...user, roles: ["CITIZEN" as const, ...user.roles.map((r) => r.role)], officerDepartment: user.roles.find((r) => r.role === "OFFICER")?.department ?? null };
   }
 
-  return { signUp, logIn, logOut, changePassword, requestPasswordReset, resetPassword, exportMyData, deleteAccount, profile };
+  return { signUp, logIn, logOut, changePassword, requestPasswordReset, resetPassword, exportMyData, deleteAccount, profile, hasDemoAccounts };
 }
 
 export type AccountService = ReturnType<typeof createAccountService>;
