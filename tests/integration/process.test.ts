@@ -86,7 +86,7 @@ describe.each(engines)("server process on $name", ({ postgres }) => {
     if (postgres) {
       pg = await createTestDatabase();
       await pg.close(); // the server process migrates and seeds it; keep only the name
-      env = { ...env, DATABASE_URL: pg.url!, SESSION_SECRET: "process-test-secret-0123456789" };
+      env = { ...env, DATABASE_URL: pg.url!, SESSION_SECRET: "process-test-secret-0123456789", IDENTITY_HASH_KEY: "process-test-identity-key-0123" };
     }
 
     let server = await startProcess(env);
