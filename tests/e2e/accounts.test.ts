@@ -137,6 +137,8 @@ describe.skipIf(!hasChromium)("accounts: sign up, verify, log in, eligibility", 
     const proposalId = await firstCard.getAttribute("data-proposal-id");
     await firstCard.getByRole("link").click();
     await page.waitForURL(new RegExp(`/proposals/${proposalId}$`));
+    // The URL changes before the new page has rendered: wait for the proposal page itself.
+    await page.getByTestId("live-status").waitFor();
     const before = await page.getByTestId("support-count").textContent();
     const supportsBefore = await app.db.prisma.support.count({ where: { proposalId: Number(proposalId) } });
 
