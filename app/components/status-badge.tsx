@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { ProposalStatus } from "../domain/proposals/proposal.types.ts";
 
 const STYLES: Record<ProposalStatus, string> = {
+  DRAFT: "bg-stone-100 text-stone-700",
   SCREENING: "bg-stone-100 text-stone-700",
   OPEN: "bg-brand-50 text-brand-800 ring-1 ring-inset ring-brand-200",
   THRESHOLD_REACHED: "bg-clay-50 text-clay-700 ring-1 ring-inset ring-clay-200",
@@ -10,7 +11,9 @@ const STYLES: Record<ProposalStatus, string> = {
   IN_PROGRESS: "bg-amber-50 text-amber-800 ring-1 ring-inset ring-amber-200",
   COMPLETED: "bg-emerald-700 text-white",
   REJECTED: "bg-stone-200 text-stone-700",
-  EXPIRED: "bg-stone-100 text-stone-500",
+  REDIRECTED: "bg-stone-200 text-stone-700",
+  EXPIRED: "bg-stone-100 text-stone-600",
+  MERGED: "bg-violet-50 text-violet-800 ring-1 ring-inset ring-violet-200",
 };
 
 export function StatusBadge({ status }: { status: ProposalStatus }) {

@@ -56,6 +56,7 @@ const base = {
   },
   sort: { support: "Most supported", newest: "Newest", closing: "Closing soon", comments: "Most discussed", views: "Most viewed" },
   status: {
+    DRAFT: "Draft",
     SCREENING: "In screening",
     OPEN: "Gathering support",
     THRESHOLD_REACHED: "Threshold reached",
@@ -64,9 +65,12 @@ const base = {
     IN_PROGRESS: "In progress",
     COMPLETED: "Completed",
     REJECTED: "Rejected",
+    REDIRECTED: "Sent to complaints",
     EXPIRED: "Expired",
+    MERGED: "Merged",
   },
   timelineNote: {
+    DRAFT: "The proposal is being written.",
     SCREENING: "A moderator is reviewing the proposal.",
     OPEN: "The proposal was posted and started gathering support.",
     THRESHOLD_REACHED: "It reached the support threshold and goes to department review.",
@@ -75,7 +79,9 @@ const base = {
     IN_PROGRESS: "The proposal is being carried out.",
     COMPLETED: "The work is complete.",
     REJECTED: "The proposal was rejected.",
+    REDIRECTED: "An everyday complaint: sent to the complaints channel.",
     EXPIRED: "The window closed before it reached the threshold.",
+    MERGED: "Merged with another proposal on the same matter.",
   },
   proposal: {
     supports: "Supports",

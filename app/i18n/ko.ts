@@ -57,6 +57,7 @@ const base = {
   },
   sort: { support: "공감순", newest: "최신순", closing: "마감임박순", comments: "댓글순", views: "조회순" },
   status: {
+    DRAFT: "작성 중",
     SCREENING: "제안검토",
     OPEN: "공감 모집 중",
     THRESHOLD_REACHED: "공감 달성",
@@ -65,9 +66,12 @@ const base = {
     IN_PROGRESS: "추진 중",
     COMPLETED: "추진 완료",
     REJECTED: "반려",
+    REDIRECTED: "민원 이관",
     EXPIRED: "만료",
+    MERGED: "병합됨",
   },
   timelineNote: {
+    DRAFT: "제안을 작성하고 있습니다.",
     SCREENING: "운영자가 제안 내용을 검토하고 있습니다.",
     OPEN: "제안이 등록되어 공감을 모으기 시작했습니다.",
     THRESHOLD_REACHED: "공감 기준을 달성해 부서 검토로 넘어갑니다.",
@@ -76,7 +80,9 @@ const base = {
     IN_PROGRESS: "제안 내용을 추진하고 있습니다.",
     COMPLETED: "추진이 완료되었습니다.",
     REJECTED: "제안이 반려되었습니다.",
+    REDIRECTED: "생활민원이라 민원 창구로 이관했습니다.",
     EXPIRED: "기간 안에 공감 기준에 이르지 못해 마감되었습니다.",
+    MERGED: "같은 내용의 다른 제안과 합쳐졌습니다.",
   },
   proposal: {
     supports: "공감",

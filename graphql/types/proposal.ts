@@ -117,6 +117,7 @@ export const Proposal = builder.objectRef<ProposalSummary>("Proposal").implement
 
 const ProposalFilter = builder.inputType("ProposalFilter", {
   fields: (t) => ({
+    q: t.string({ required: false, description: "Search words; Korean two-letter words and parts of words match." }),
     districtId: t.id({ required: false }),
     cityWide: t.boolean({ required: false, description: "Only city-wide proposals." }),
     categoryId: t.id({ required: false }),
@@ -149,6 +150,7 @@ builder.queryFields((t) => ({
         const limit = args.first ?? 12;
         const page = await callDomain(ctx, () =>
           ctx.domain.proposals.list(ctx.viewer, {
+            q: args.filter?.q ?? undefined,
             districtId: args.filter?.districtId ?? undefined,
             cityWide: args.filter?.cityWide ?? undefined,
             categoryId: args.filter?.categoryId ?? undefined,

@@ -17,6 +17,8 @@ const optionalId = z.preprocess(
 export const MAX_PAGE_SIZE = 50;
 
 export const ZListProposalsInput = z.object({
+  /** Search words (Korean two-letter words and parts of words match). */
+  q: z.preprocess(emptyToUndefined, z.string().trim().max(100).optional()),
   districtId: optionalId,
   /** true = only city-wide proposals */
   cityWide: z.preprocess((v) => (v === "" || v == null ? undefined : v === true || v === "true" || v === "1"), z.boolean().optional()),

@@ -4,6 +4,7 @@ import { AppError, notFound, validationError } from "../errors.ts";
 import type { EligibilityService } from "../eligibility/eligibility.service.server.ts";
 import type { EventBus } from "../events.ts";
 import { renderMarkdown } from "../markdown.server.ts";
+import { searchTokens, searchWhere } from "../search/tokens.ts";
 import type { RateLimiter } from "../ports.ts";
 import type { Clock, Viewer } from "../viewer.ts";
 import { canCreateProposal, canSupportProposal, isOpenForSupport } from "./proposal.policy.ts";
@@ -111,7 +112,8 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
     const now = clock.now();
 
     const where: Prisma.ProposalWhereInput = {
-      status: input.status ?? { not: "SCREENING" },
+      ...searchWhere(input.q),
+      status: input.status ?? { notIn: ["DRAFT", "SCREENING", "MERGED"] },
       categoryId: input.categoryId,
       ...(input.cityWide ? { districtId: null } : input.districtId ? { districtId: input.districtId } : {}),
     };
@@ -213,6 +215,7 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
       data: {
         title: input.title,
         body: input.body,
+        searchTokens: searchTokens(input.title, input.body),
         categoryId: input.categoryId,
         districtId: input.districtId ?? null,
         estimatedCostKrw: input.estimatedCostKrw === undefined ? null : BigInt(input.estimatedCostKrw),

@@ -1,6 +1,7 @@
 // Shapes the domain returns. Remix, GraphQL and socket.io all render these, so a proposal
 // looks the same on every edge.
 export const PROPOSAL_STATUSES = [
+  "DRAFT",
   "SCREENING",
   "OPEN",
   "THRESHOLD_REACHED",
@@ -9,7 +10,9 @@ export const PROPOSAL_STATUSES = [
   "IN_PROGRESS",
   "COMPLETED",
   "REJECTED",
+  "REDIRECTED",
   "EXPIRED",
+  "MERGED",
 ] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
