@@ -1,7 +1,9 @@
 // Composition root: validates config, opens the database, builds the domain once and hands
 // the same instances to Remix (load context), GraphQL (context) and socket.io (handlers).
 // One HTTP server, one port: Remix, /graphql and /socket.io side by side.
+import { randomUUID } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
+import os from "node:os";
 import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -16,6 +18,7 @@ import type { Database } from "./app/db/database.server.ts";
 import { openConfiguredDatabase } from "./app/db/open-configured.server.ts";
 import { createDevIdentityProvider } from "./app/domain/identity/dev-provider.server.ts";
 import { createDomain } from "./app/domain/index.server.ts";
+import { SCHEDULER_INTERVAL_MS } from "./app/domain/scheduler/scheduler.server.ts";
 import type { Mailer, RateLimiter } from "./app/domain/ports.ts";
 import type { Clock } from "./app/domain/viewer.ts";
 import type { MadangLoadContext } from "./app/load-context.ts";
@@ -31,7 +34,6 @@ installGlobals({ nativeFetch: true });
 
 const ROOT = path.dirname(new URL(import.meta.url).pathname);
 const BUILD_PATH = path.join(ROOT, "build/index.js");
-const SCHEDULER_INTERVAL_MS = 60_000;
 
 export type MadangServerOptions = {
   config: Config;
@@ -122,9 +124,10 @@ export async function createMadangServer(options: MadangServerOptions) {
     allowedOrigins,
   });
 
-  // Deadlines run themselves: proposals whose window ended below the threshold expire.
+  // Deadlines run themselves (expiry, overdue answers); on several nodes, once per interval.
+  const nodeId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const runScheduler = () =>
-    domain.proposals.expireDue().catch((error) => console.error("scheduler: expiring proposals failed", error));
+    domain.scheduler.runOnce(nodeId).catch((error) => console.error("scheduler: deadline jobs failed", error));
   const scheduler = setInterval(runScheduler, SCHEDULER_INTERVAL_MS);
   scheduler.unref();
   void runScheduler();

@@ -4,5 +4,6 @@ import "./types/account.ts";
 import "./types/admin.ts";
 import "./types/catalog.ts";
 import "./types/proposal.ts";
+import "./types/search.ts";
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -7,11 +7,12 @@ import type { Role, Viewer } from "../app/domain/viewer.ts";
 let seq = 0;
 const next = () => ++seq;
 
-export async function createReferenceData(prisma: PrismaClient, { threshold = 3, windowDays = 30 } = {}) {
+export async function createReferenceData(prisma: PrismaClient, { threshold = 3, windowDays = 30, screening = false } = {}) {
+  const settings = { supportThreshold: threshold, supportWindowDays: windowDays, screeningRequired: screening };
   await prisma.citySetting.upsert({
     where: { id: 1 },
-    create: { id: 1, cityName: "군산시", cityNameEn: "Gunsan", supportThreshold: threshold, supportWindowDays: windowDays },
-    update: { supportThreshold: threshold, supportWindowDays: windowDays },
+    create: { id: 1, cityName: "군산시", cityNameEn: "Gunsan", ...settings },
+    update: settings,
   });
   const [naun, okgu] = await Promise.all([
     prisma.district.create({ data: { code: "naun-2", name: "나운2동", nameEn: "Naun 2-dong", kind: "DONG", sortOrder: 1 } }),

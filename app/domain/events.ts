@@ -14,6 +14,12 @@ export type DomainEvents = {
   "proposal.statusChanged": { proposalId: number; status: ProposalStatus; note: string | null };
   /** Sessions ended (logout, revocation, password change, deletion): their sockets disconnect. */
   "session.revoked": { userId: number; sessionIds: string[] };
+  /** These people have new or newly read notifications: their unread counts changed. */
+  "notifications.changed": { userIds: number[] };
+  /** A department answered (interim or final), or implementation progress changed. */
+  "proposal.progressed": { proposalId: number };
+  /** A moderator merged a duplicate (source) into another proposal (target); supports moved over. */
+  "proposal.merged": { sourceId: number; targetId: number; supportCount: number };
 };
 
 export type DomainEventName = keyof DomainEvents;

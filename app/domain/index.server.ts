@@ -10,7 +10,12 @@ import { EventBus } from "./events.ts";
 import { createDevIdentityProvider } from "./identity/dev-provider.server.ts";
 import { createIdentityService } from "./identity/identity.service.server.ts";
 import type { IdentityProvider, Mailer, RateLimiter } from "./ports.ts";
+import { createLifecycleService } from "./proposals/lifecycle.service.server.ts";
+import { createNotificationService } from "./notifications/notification.service.server.ts";
 import { createProposalService } from "./proposals/proposal.service.server.ts";
+import { createScheduler } from "./scheduler/scheduler.server.ts";
+import { createMergeService } from "./proposals/merge.service.server.ts";
+import { createSearchService } from "./search/search.service.server.ts";
 import { createSessionService } from "./sessions/session.service.server.ts";
 import { systemClock, type Clock } from "./viewer.ts";
 import { createRateLimiter } from "../platform/rate-limits.server.ts";
@@ -41,18 +46,26 @@ export function createDomain({
 }: DomainDeps) {
   const sessions = createSessionService({ prisma, clock, events });
   const eligibility = createEligibilityService({ prisma, clock });
+  const notifications = createNotificationService({ prisma, events, mailer, clock, publicUrl });
+  const proposals = createProposalService({ prisma, events, clock, eligibility, limits, notifications });
+  const lifecycle = createLifecycleService({ prisma, clock, events, notifications });
   return {
     events,
     clock,
     mailer,
     sessions,
     eligibility,
-    proposals: createProposalService({ prisma, events, clock, eligibility, limits }),
+    notifications,
+    proposals,
+    lifecycle,
+    scheduler: createScheduler({ prisma, clock, proposals, lifecycle, notifications }),
     catalog: createCatalogService({ prisma }),
     accounts: createAccountService({ prisma, clock, sessions, limits, mailer, publicUrl }),
     identity: createIdentityService({ prisma, clock, limits, providers: identityProviders, identityHashKey }),
     admin: createAdminService({ prisma, clock, sessions }),
     audit: createAuditService({ prisma }),
+    search: createSearchService({ prisma }),
+    merge: createMergeService({ prisma, clock, events }),
   };
 }
 

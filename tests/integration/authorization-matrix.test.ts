@@ -141,6 +141,12 @@ const MUTATIONS: Record<string, Case> = {
     variables: () => ({ id: ref.districts.okgu.id }),
     expected: admins,
   },
+  // Into itself: moderators get past the scope and are refused by the domain (VALIDATION), others are denied.
+  mergeProposal: {
+    query: `mutation($id: ID!) { mergeProposal(sourceId: $id, targetId: $id, reason: "매트릭스 시험") { supportCount } }`,
+    variables: (c) => ({ id: c.otherProposalId }),
+    expected: moderators,
+  },
 };
 
 type SocketCase = { payload: (c: Context) => unknown; expected: Record<Persona, Outcome>; noPayload?: boolean };

@@ -2,11 +2,14 @@
 import type { Prisma, PrismaClient } from "../db.ts";
 import { AppError, notFound, validationError } from "../errors.ts";
 import type { EligibilityService } from "../eligibility/eligibility.service.server.ts";
+import { z } from "zod";
 import type { EventBus } from "../events.ts";
+import type { NotificationService } from "../notifications/notification.service.server.ts";
 import { renderMarkdown } from "../markdown.server.ts";
 import { searchTokens, searchWhere } from "../search/tokens.ts";
 import type { RateLimiter } from "../ports.ts";
 import type { Clock, Viewer } from "../viewer.ts";
+import { isModerator } from "../roles/roles.policy.ts";
 import { canCreateProposal, canSupportProposal, isOpenForSupport } from "./proposal.policy.ts";
 import {
   ZCreateProposalInput,
@@ -15,6 +18,7 @@ import {
   type TCreateProposalInput,
   type TListProposalsInput,
 } from "./proposal.schema.ts";
+import { SUPPORT_TIER_CONSEQUENCES } from "./proposal.types.ts";
 import type {
   ProposalDetail,
   ProposalPage,
@@ -24,7 +28,19 @@ import type {
   SupportResult,
 } from "./proposal.types.ts";
 
-type Deps = { prisma: PrismaClient; events: EventBus; clock: Clock; eligibility: EligibilityService; limits: RateLimiter };
+type Deps = {
+  prisma: PrismaClient;
+  events: EventBus;
+  clock: Clock;
+  eligibility: EligibilityService;
+  limits: RateLimiter;
+  notifications: NotificationService;
+};
+
+/** Extra support tiers with their consequence (Seoul: 100 → deliberation forum, 1,000 → the mayor answers). */
+export const ZSupportTiers = z
+  .array(z.object({ threshold: z.number().int().min(1).max(10_000_000), consequence: z.enum(SUPPORT_TIER_CONSEQUENCES) }))
+  .max(5);
 
 const EXCERPT_LENGTH = 140;
 
@@ -49,10 +65,15 @@ const summarySelect = (viewer: Viewer) =>
 
 type SummaryRow = Prisma.ProposalGetPayload<{ select: ReturnType<typeof summarySelect> }>;
 
-export function createProposalService({ prisma, events, clock, eligibility, limits }: Deps) {
+export function createProposalService({ prisma, events, clock, eligibility, limits, notifications }: Deps) {
   async function threshold() {
     const settings = await prisma.citySetting.findUnique({ where: { id: 1 } });
-    return { supportThreshold: settings?.supportThreshold ?? 50, supportWindowDays: settings?.supportWindowDays ?? 30 };
+    return {
+      supportThreshold: settings?.supportThreshold ?? 50,
+      supportWindowDays: settings?.supportWindowDays ?? 30,
+      screeningRequired: settings?.screeningRequired ?? true,
+      tiers: ZSupportTiers.safeParse(settings?.supportTiers ?? []).data ?? [],
+    };
   }
 
   async function stanceTallies(ids: number[]): Promise<Map<number, StanceTally>> {
@@ -162,6 +183,16 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
       select: {
         ...summarySelect(viewer),
         department: { select: { id: true, code: true, name: true, nameEn: true } },
+        answerDueAt: true,
+        answerOverdueAt: true,
+        answerOutcome: true,
+        answers: {
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          select: { id: true, kind: true, outcome: true, body: true, createdAt: true, department: { select: { name: true, nameEn: true } } },
+        },
+        milestones: { orderBy: [{ id: "asc" }], select: { id: true, title: true, dueAt: true, completedAt: true } },
+        tiersReached: { orderBy: { threshold: "asc" }, select: { threshold: true, consequence: true, reachedAt: true } },
+        mergedInto: { select: { id: true, title: true } },
         statusEvents: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { status: true, note: true, createdAt: true } },
         comments: {
           orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -176,8 +207,8 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
         },
       },
     });
-    // Proposals still in screening are visible only to their author until moderation lands.
-    if (!row || (row.status === "SCREENING" && row.authorId !== viewer?.id)) {
+    // Proposals in screening are visible only to their author and to moderators.
+    if (!row || ((row.status === "SCREENING" || row.status === "DRAFT") && row.authorId !== viewer?.id && !isModerator(viewer))) {
       throw notFound("errors.proposalNotFound");
     }
     const [tallies, { supportThreshold }] = await Promise.all([stanceTallies([id]), threshold()]);
@@ -185,6 +216,13 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
       ...toSummary(row, tallies.get(id)!, supportThreshold),
       bodyHtml: renderMarkdown(row.body),
       department: row.department,
+      answerDueAt: row.answerDueAt,
+      answerOverdueAt: row.answerOverdueAt,
+      answerOutcome: row.answerOutcome,
+      answers: row.answers,
+      milestones: row.milestones,
+      tiersReached: row.tiersReached,
+      mergedInto: row.mergedInto,
       timeline: row.statusEvents.map((e) => ({ status: e.status, note: e.note, at: e.createdAt })),
       comments: row.comments,
     };
@@ -199,7 +237,7 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
     await eligibility.assertEligible(viewer!);
     await limits.consume("post", String(viewer!.id));
 
-    const [category, district, { supportWindowDays }] = await Promise.all([
+    const [category, district, { supportWindowDays, screeningRequired }] = await Promise.all([
       prisma.category.findUnique({ where: { id: input.categoryId } }),
       input.districtId ? prisma.district.findUnique({ where: { id: input.districtId } }) : null,
       threshold(),
@@ -220,14 +258,17 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
         districtId: input.districtId ?? null,
         estimatedCostKrw: input.estimatedCostKrw === undefined ? null : BigInt(input.estimatedCostKrw),
         authorId: viewer!.id,
-        status: "OPEN",
+        // With screening (제안검토) the window starts when a moderator opens it.
+        status: screeningRequired ? "SCREENING" : "OPEN",
         openedAt: now,
         closesAt,
         createdAt: now,
-        statusEvents: { create: { status: "OPEN", createdAt: now } },
+        statusEvents: { create: { status: screeningRequired ? "SCREENING" : "OPEN", createdAt: now } },
+        follows: { create: { userId: viewer!.id, createdAt: now } },
       },
       select: { id: true },
     });
+    if (screeningRequired) return get(viewer, created.id);
     events.publish("proposal.created", {
       proposalId: created.id,
       title: input.title,
@@ -240,7 +281,7 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
   async function support(viewer: Viewer, rawId: unknown): Promise<SupportResult> {
     const id = parseId(rawId);
     const now = clock.now();
-    const { supportThreshold } = await threshold();
+    const { supportThreshold, tiers } = await threshold();
     if (viewer && !viewer.suspended) {
       await eligibility.assertEligible(viewer);
       await limits.consume("support", String(viewer.id));
@@ -250,7 +291,7 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
         where: { id },
         select: { id: true, authorId: true, status: true, closesAt: true },
       });
-      if (!proposal || proposal.status === "SCREENING") throw notFound("errors.proposalNotFound");
+      if (!proposal || proposal.status === "SCREENING" || proposal.status === "DRAFT") throw notFound("errors.proposalNotFound");
       const allowed = canSupportProposal(viewer, proposal, now);
       if (!allowed.ok) throw new AppError(allowed.code, allowed.key);
 
@@ -259,6 +300,8 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
         data: [{ proposalId: id, userId: viewer!.id, createdAt: now }],
         skipDuplicates: true,
       });
+      // Supporters hear about every later stage (they can unfollow).
+      if (inserted.count === 1) await tx.follow.createMany({ data: [{ proposalId: id, userId: viewer!.id, createdAt: now }], skipDuplicates: true });
       const supportCount = await tx.support.count({ where: { proposalId: id } });
       let status: ProposalStatus = proposal.status;
       let reachedThreshold = false;
@@ -276,13 +319,29 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
         }
         status = "THRESHOLD_REACHED";
       }
-      return { supportCount, status, changed: inserted.count === 1, reachedThreshold };
+      // Tiers are reached once, and stay reached even if supports are later withdrawn.
+      const due = tiers.filter((t) => t.threshold <= supportCount);
+      const tiersReached = due.length
+        ? (await tx.proposalTierReached.createManyAndReturn({
+            data: due.map((t) => ({ proposalId: id, threshold: t.threshold, consequence: t.consequence, reachedAt: now })),
+            skipDuplicates: true,
+          })).map((t) => ({ threshold: t.threshold, consequence: t.consequence }))
+        : [];
+      return { supportCount, status, changed: inserted.count === 1, reachedThreshold, tiersReached };
     });
     if (result.changed) {
       events.publish("proposal.supportChanged", { proposalId: id, supportCount: result.supportCount, status: result.status });
     }
     if (result.reachedThreshold) {
       events.publish("proposal.statusChanged", { proposalId: id, status: "THRESHOLD_REACHED", note: null });
+      await notifications.notifyFollowers(id, { kind: "proposal.thresholdReached", messageKey: "notice.thresholdReached" });
+    }
+    for (const tier of result.tiersReached) {
+      await notifications.notifyFollowers(id, {
+        kind: "proposal.tierReached",
+        messageKey: "notice.tierReached",
+        params: { threshold: tier.threshold, consequence: `@tiers.${tier.consequence}` },
+      });
     }
     return { proposalId: id, supportCount: result.supportCount, supported: true, status: result.status, changed: result.changed };
   }

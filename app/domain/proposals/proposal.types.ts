@@ -64,6 +64,22 @@ export type ProposalDetail = ProposalSummary & {
   bodyHtml: string;
   department: NamedRef | null;
   timeline: { status: ProposalStatus; note: string | null; at: Date }[];
+  /** When the department's answer is due, and when it was flagged as overdue. */
+  answerDueAt: Date | null;
+  answerOverdueAt: Date | null;
+  answerOutcome: "ADOPTED" | "PARTLY_ADOPTED" | "NOT_ADOPTED" | null;
+  answers: {
+    id: number;
+    kind: "INTERIM" | "FINAL";
+    outcome: "ADOPTED" | "PARTLY_ADOPTED" | "NOT_ADOPTED" | null;
+    body: string;
+    createdAt: Date;
+    department: { name: string; nameEn: string };
+  }[];
+  milestones: { id: number; title: string; dueAt: Date | null; completedAt: Date | null }[];
+  tiersReached: { threshold: number; consequence: string; reachedAt: Date }[];
+  /** Where a merged proposal went. */
+  mergedInto: { id: number; title: string } | null;
   comments: ProposalComment[];
 };
 
@@ -77,3 +93,7 @@ export type SupportResult = {
   /** false when the call changed nothing (already supported / not supported) */
   changed: boolean;
 };
+
+/** What reaching an extra support tier leads to. */
+export const SUPPORT_TIER_CONSEQUENCES = ["DEPARTMENT_ANSWER", "FORUM", "MAYOR_ANSWER"] as const;
+export type SupportTierConsequence = (typeof SUPPORT_TIER_CONSEQUENCES)[number];

@@ -28,7 +28,6 @@ ADD COLUMN     "answerOverdueAt" TIMESTAMP(3),
 ADD COLUMN     "latitude" DOUBLE PRECISION,
 ADD COLUMN     "longitude" DOUBLE PRECISION,
 ADD COLUMN     "mergedIntoId" INTEGER,
-ADD COLUMN     "progressPercent" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "searchTokens" TEXT[] DEFAULT ARRAY[]::TEXT[],
 ADD COLUMN     "tags" TEXT[] DEFAULT ARRAY[]::TEXT[];
 

@@ -1,0 +1,49 @@
+// Deadlines run themselves: proposals whose window ended below the threshold expire, and
+// department answers past their deadline are flagged. Each job holds a lease row (JobLease):
+// whichever node moves lockedUntil first runs it, so on several nodes it runs once per
+// interval. Every step is idempotent, so a crash or restart mid-run is safe.
+import type { PrismaClient } from "../db.ts";
+import type { NotificationService } from "../notifications/notification.service.server.ts";
+import type { LifecycleService } from "../proposals/lifecycle.service.server.ts";
+import type { ProposalService } from "../proposals/proposal.service.server.ts";
+import type { Clock } from "../viewer.ts";
+
+export const SCHEDULER_INTERVAL_MS = 60_000;
+const JOB = "proposal-deadlines";
+
+type Deps = {
+  prisma: PrismaClient;
+  clock: Clock;
+  proposals: ProposalService;
+  lifecycle: LifecycleService;
+  notifications: NotificationService;
+};
+
+export function createScheduler({ prisma, clock, proposals, lifecycle, notifications }: Deps) {
+  /** Takes the lease for this interval; false if another node holds it. */
+  async function lease(nodeId: string, ttlMs: number): Promise<boolean> {
+    const now = clock.now();
+    await prisma.jobLease.createMany({ data: [{ name: JOB, lockedUntil: new Date(0) }], skipDuplicates: true });
+    const taken = await prisma.jobLease.updateMany({
+      where: { name: JOB, lockedUntil: { lte: now } },
+      data: { lockedBy: nodeId, lockedUntil: new Date(now.getTime() + ttlMs) },
+    });
+    return taken.count === 1;
+  }
+
+  /** One pass of every deadline job, if this node holds the lease. */
+  async function runOnce(nodeId: string, { ttlMs = SCHEDULER_INTERVAL_MS } = {}) {
+    if (!(await lease(nodeId, ttlMs))) return { ran: false as const, expired: [] as number[], overdue: [] as number[] };
+    const expired = await proposals.expireDue();
+    for (const proposalId of expired) {
+      await notifications.notifyFollowers(proposalId, { kind: "proposal.expired", messageKey: "notice.expired" });
+    }
+    const overdue = await lifecycle.flagOverdue();
+    await prisma.jobLease.update({ where: { name: JOB }, data: { lastRunAt: clock.now() } });
+    return { ran: true as const, expired, overdue };
+  }
+
+  return { runOnce };
+}
+
+export type Scheduler = ReturnType<typeof createScheduler>;
