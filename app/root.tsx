@@ -35,7 +35,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const me = viewer
     ? { id: viewer.id, displayName: viewer.displayName, roles: viewer.roles, verified: viewer.verified, suspended: viewer.suspended }
     : null;
-  return json({ lng, viewer: me, city, cspNonce: context.cspNonce });
+  const unreadNotifications = viewer ? await context.domain.notifications.unreadCount(viewer) : 0;
+  return json({ lng, viewer: me, city, unreadNotifications, cspNonce: context.cspNonce });
 }
 
 export type RootData = typeof loader;

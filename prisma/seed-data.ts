@@ -115,7 +115,7 @@ export type SeedProposal = {
   districtCode: string | null;
   departmentCode: string | null;
   estimatedCostKrw: number | null;
-  status: "OPEN" | "THRESHOLD_REACHED" | "ASSIGNED" | "ANSWERED" | "IN_PROGRESS" | "COMPLETED" | "REJECTED" | "EXPIRED";
+  status: "SCREENING" | "OPEN" | "THRESHOLD_REACHED" | "ASSIGNED" | "ANSWERED" | "IN_PROGRESS" | "COMPLETED" | "REJECTED" | "EXPIRED";
   openedDaysAgo: number;
   supportCount: number;
   authorIndex: number;
@@ -369,7 +369,7 @@ export const proposals: SeedProposal[] = [
     districtCode: "miseong-dong",
     departmentCode: null,
     estimatedCostKrw: 100_000_000,
-    status: "OPEN",
+    status: "SCREENING",
     openedDaysAgo: 1,
     supportCount: 0,
     authorIndex: 54,

@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { hashPassword } from "../app/domain/accounts/password.server.ts";
 import { CONSENT_NOTICES } from "../app/domain/accounts/consent.ts";
 import type { PrismaClient } from "../app/domain/db.ts";
+import { searchTokens } from "../app/domain/search/tokens.ts";
 import * as data from "./seed-data.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -29,7 +30,18 @@ function random(seed: number) {
 export async function seedReferenceData(prisma: PrismaClient) {
   await prisma.citySetting.upsert({
     where: { id: 1 },
-    create: { id: 1, cityName: "군산시", cityNameEn: "Gunsan", supportThreshold: 50, supportWindowDays: SUPPORT_WINDOW_DAYS },
+    create: {
+      id: 1,
+      cityName: "군산시",
+      cityNameEn: "Gunsan",
+      supportThreshold: 50,
+      supportWindowDays: SUPPORT_WINDOW_DAYS,
+      // Seoul's tiers: 100 공감 → a deliberation forum, 1,000 → the mayor answers.
+      supportTiers: [
+        { threshold: 100, consequence: "FORUM" },
+        { threshold: 1000, consequence: "MAYOR_ANSWER" },
+      ],
+    },
     update: {},
   });
   for (const [i, d] of data.districts.entries()) {
@@ -58,6 +70,8 @@ function timelineFor(p: data.SeedProposal, openedAt: Date, closesAt: Date, now: 
       return [...steps, { status: "EXPIRED", at: closesAt }];
     case "OPEN":
       return steps;
+    case "SCREENING":
+      return [{ status: "SCREENING", at: openedAt }];
   }
   steps.push({ status: "THRESHOLD_REACHED", at: at(Math.min(20, Math.max(1, p.openedDaysAgo - 1))) });
   const order = ["ASSIGNED", "ANSWERED", "IN_PROGRESS", "COMPLETED"] as const;
@@ -67,6 +81,27 @@ function timelineFor(p: data.SeedProposal, openedAt: Date, closesAt: Date, now: 
     steps.push({ status, at: at(31 + i * 14), note: status === p.status ? p.statusNote : undefined });
   }
   return steps;
+}
+
+/** Department answer, outcome and implementation steps that match a seeded proposal's stage. */
+function departmentStage(p: data.SeedProposal, timeline: Timeline, now: Date) {
+  const at = (status: string) => timeline.find((s) => s.status === status)?.at ?? now;
+  const answered = ["ANSWERED", "IN_PROGRESS", "COMPLETED"].includes(p.status);
+  const outcome = p.status === "ANSWERED" ? (p.supportCount % 2 ? "PARTLY_ADOPTED" : "NOT_ADOPTED") : "ADOPTED";
+  const assignedAt = at("ASSIGNED");
+  return {
+    ...(p.status === "ASSIGNED" || answered ? { answerDueAt: new Date(assignedAt.getTime() + 30 * DAY) } : {}),
+    ...(answered ? { answerOutcome: outcome as "ADOPTED" | "PARTLY_ADOPTED" | "NOT_ADOPTED" } : {}),
+    milestones:
+      p.status === "IN_PROGRESS" || p.status === "COMPLETED"
+        ? {
+            create: [
+              { title: "실시 설계와 예산 확보", dueAt: new Date(at("IN_PROGRESS").getTime() + 30 * DAY), completedAt: at("IN_PROGRESS") },
+              { title: "공사·사업 시행", dueAt: new Date(at("IN_PROGRESS").getTime() + 90 * DAY), completedAt: p.status === "COMPLETED" ? at("COMPLETED") : null },
+            ],
+          }
+        : undefined,
+  };
 }
 
 export async function seedDemoContent(prisma: PrismaClient, now = new Date()) {
@@ -105,6 +140,27 @@ export async function seedDemoContent(prisma: PrismaClient, now = new Date()) {
           },
         });
       }
+      // Each department answers through an officer; 교통행정과's is the demo officer.
+      const officers = new Map<number, number>();
+      const officerFor = async (deptId: number) => {
+        if (!officers.has(deptId)) {
+          const dept = departments.find((d) => d.id === deptId)!;
+          const demo = await tx.roleAssignment.findFirst({ where: { role: "OFFICER", departmentId: deptId }, select: { userId: true } });
+          const userId =
+            demo?.userId ??
+            (
+              await tx.user.create({
+                data: {
+                  email: `officer.${dept.code}@staff.madang`,
+                  displayName: `${dept.name} 담당자`,
+                  roles: { create: { role: "OFFICER", departmentId: deptId } },
+                },
+              })
+            ).id;
+          officers.set(deptId, userId);
+        }
+        return officers.get(deptId)!;
+      };
       const residents = [];
       for (const [i, name] of data.citizenNames.entries()) {
         const email = `resident${String(i + 1).padStart(2, "0")}@residents.madang`;
@@ -143,7 +199,9 @@ export async function seedDemoContent(prisma: PrismaClient, now = new Date()) {
             closesAt,
             createdAt: openedAt,
             viewCount: p.supportCount * 4 + Math.floor(rand() * 120),
+            searchTokens: searchTokens(p.title, p.body),
             statusEvents: { create: timeline.map((s) => ({ status: s.status, note: s.note ?? null, createdAt: s.at })) },
+            ...departmentStage(p, timeline, now),
           },
         });
 
@@ -160,6 +218,21 @@ export async function seedDemoContent(prisma: PrismaClient, now = new Date()) {
           });
         }
         await tx.support.createMany({ data: supporters });
+        if (["ANSWERED", "IN_PROGRESS", "COMPLETED"].includes(p.status) && proposal.departmentId && proposal.answerOutcome) {
+          await tx.proposalAnswer.create({
+            data: {
+              proposalId: proposal.id,
+              departmentId: proposal.departmentId,
+              authorId: await officerFor(proposal.departmentId),
+              kind: "FINAL",
+              outcome: proposal.answerOutcome,
+              body: p.statusNote ?? "검토 결과를 알려 드립니다.",
+              createdAt: timeline.find((t) => t.status === "ANSWERED")?.at ?? now,
+            },
+          });
+        }
+        // The proposer and supporters follow it, as they would have when they acted.
+        await tx.follow.createMany({ data: [{ proposalId: proposal.id, userId: author.id }, ...supporters.map((s) => ({ proposalId: proposal.id, userId: s.userId }))], skipDuplicates: true });
 
         let minute = 30;
         const nextTime = () => new Date(Math.min(openedAt.getTime() + (minute += 47 + Math.floor(rand() * 600)) * 60_000, now.getTime()));

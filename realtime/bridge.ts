@@ -1,11 +1,23 @@
 // The only place that pushes to browsers: domain events in, room broadcasts out. With the
 // Redis adapter the broadcast reaches every node's clients.
 import type { EventBus } from "../app/domain/events.ts";
+import type { NotificationService } from "../app/domain/notifications/notification.service.server.ts";
 import type { RealtimeServer } from "./server.ts";
 import { rooms } from "./rooms.ts";
 
-export function bridgeDomainEvents(io: RealtimeServer, events: EventBus): () => void {
+export function bridgeDomainEvents(io: RealtimeServer, events: EventBus, notifications: Pick<NotificationService, "unreadCountFor">): () => void {
   const offs = [
+    events.subscribe("proposal.progressed", (e) => {
+      io.to(rooms.proposal(e.proposalId)).emit("proposal:progressed", { proposalId: e.proposalId });
+    }),
+    events.subscribe("notifications.changed", (e) => {
+      for (const userId of e.userIds) {
+        void notifications
+          .unreadCountFor(userId)
+          .then((unread) => io.to(rooms.user(userId)).emit("notifications:changed", { unread }))
+          .catch((error) => console.error("notification count failed", error));
+      }
+    }),
     events.subscribe("proposal.supportChanged", (e) => {
       io.to([rooms.proposalList(), rooms.proposal(e.proposalId)]).emit("proposal:support-changed", {
         proposalId: e.proposalId,

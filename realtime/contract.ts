@@ -15,6 +15,10 @@ export interface ServerToClientEvents {
   "proposal:support-changed": (event: SupportChanged) => void;
   "proposal:status-changed": (event: StatusChanged) => void;
   "proposal:created": (event: ProposalCreated) => void;
+  /** An answer, milestone or reassignment: the proposal page reloads its data. */
+  "proposal:progressed": (event: { proposalId: number }) => void;
+  /** Sent to one person: their unread notification count. */
+  "notifications:changed": (event: { unread: number }) => void;
 }
 
 export interface ClientToServerEvents {

@@ -80,7 +80,7 @@ export async function createRealtimeServer(httpServer: HttpServer, { domain, aut
     registerProposalHandlers(io, socket, domain);
   });
 
-  const unbridge = bridgeDomainEvents(io, domain.events);
+  const unbridge = bridgeDomainEvents(io, domain.events, domain.notifications);
 
   return {
     io,

@@ -1,6 +1,8 @@
 import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { getSocket } from "../lib/socket.client.ts";
 import { useTranslation } from "react-i18next";
-import { isModerator } from "../domain/roles/roles.policy.ts";
+import { isModerator, isOfficer } from "../domain/roles/roles.policy.ts";
 import type { RootData } from "../root.tsx";
 
 function Logo() {
@@ -13,6 +15,37 @@ function Logo() {
         <circle cx="32" cy="24" r="8" fill="#fb7a45" />
       </svg>
       <span className="hidden whitespace-nowrap text-xl font-extrabold tracking-tight text-brand-800 min-[400px]:inline">{t("app.name")}</span>
+    </Link>
+  );
+}
+
+/** The bell with the unread count, kept live over socket.io. */
+function NotificationBell({ initial }: { initial: number }) {
+  const { t } = useTranslation();
+  const [unread, setUnread] = useState(initial);
+  useEffect(() => setUnread(initial), [initial]);
+  useEffect(() => {
+    const socket = getSocket();
+    const onChange = (e: { unread: number }) => setUnread(e.unread);
+    socket.on("notifications:changed", onChange);
+    return () => void socket.off("notifications:changed", onChange);
+  }, []);
+  return (
+    <Link
+      to="/notifications"
+      className="relative rounded-lg px-2 py-1.5 text-stone-700 hover:bg-stone-100"
+      aria-label={t("notifications.bell", { count: unread })}
+      data-testid="notification-bell"
+    >
+      <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">
+        <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      </svg>
+      {unread > 0 ? (
+        <span className="absolute -right-0.5 -top-0.5 min-w-[1.1rem] rounded-full bg-clay-600 px-1 text-center text-[11px] font-bold leading-[1.1rem] text-white" data-testid="unread-count">
+          {unread > 99 ? "99+" : unread}
+        </span>
+      ) : null}
     </Link>
   );
 }
@@ -56,11 +89,17 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </Form>
           {root?.viewer ? (
             <>
+              {isOfficer(root.viewer) ? (
+                <NavLink to="/inbox" className={navClass}>
+                  {t("nav.inbox")}
+                </NavLink>
+              ) : null}
               {isModerator(root.viewer) ? (
                 <NavLink to="/admin" className={navClass}>
                   {t("nav.admin")}
                 </NavLink>
               ) : null}
+              <NotificationBell initial={root.unreadNotifications} />
               <Link
                 to="/account"
                 className="max-w-[9rem] truncate whitespace-nowrap rounded-lg px-2 py-1.5 text-sm font-semibold text-stone-700 hover:bg-stone-100"

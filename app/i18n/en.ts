@@ -1,5 +1,6 @@
 import { accountsEn } from "./accounts.en.ts";
 import { adminEn } from "./admin.en.ts";
+import { lifecycleEn } from "./lifecycle.en.ts";
 import type { Messages } from "./ko.ts";
 
 const base = {
@@ -11,7 +12,7 @@ const base = {
     switchTo: "한국어",
     footer: "Madang is an open-source platform for civic participation.",
   },
-  nav: { proposals: "Proposals", newProposal: "Propose", login: "Log in", logout: "Log out", main: "Main menu", signup: "Sign up", account: "My account", accountShort: "Account", admin: "Admin" },
+  nav: { proposals: "Proposals", newProposal: "Propose", login: "Log in", logout: "Log out", main: "Main menu", signup: "Sign up", account: "My account", accountShort: "Account", inbox: "Inbox", admin: "Admin" },
   home: {
     heroTitle: "Shaping tomorrow's {{city}},\ntogether",
     heroBody: "Propose an idea from everyday life. Gather {{threshold}} supports in {{days}} days and the responsible department reviews and answers it.",
@@ -247,4 +248,4 @@ const base = {
   },
 };
 
-export const en: Messages = { ...base, ...accountsEn, ...adminEn };
+export const en: Messages = { ...base, ...accountsEn, ...adminEn , ...lifecycleEn };

@@ -41,6 +41,12 @@ export function useLiveSupport(target: "list" | number, version: unknown) {
       everConnected.current = true;
     };
     const onDisconnect = () => setConnected(false);
+    // On a proposal page, a new stage (answer, milestone, status) reloads the page's data.
+    const onProgress = (e: { proposalId: number }) => {
+      if (target !== "list" && e.proposalId === target) revalidator.revalidate();
+    };
+    socket.on("proposal:progressed", onProgress);
+    socket.on("proposal:status-changed", onProgress);
     socket.on("proposal:support-changed", onChange);
     socket.on("connect", onConnect);
     socket.on("disconnect", onDisconnect);
@@ -51,6 +57,8 @@ export function useLiveSupport(target: "list" | number, version: unknown) {
     }
     return () => {
       socket.off("proposal:support-changed", onChange);
+      socket.off("proposal:progressed", onProgress);
+      socket.off("proposal:status-changed", onProgress);
       socket.off("connect", onConnect);
       socket.off("disconnect", onDisconnect);
       if (target === "list") socket.emit("proposals:unwatch", () => undefined);

@@ -12,6 +12,9 @@ import { translate } from "../i18n/i18n.ts";
 import { formatDate, formatDateTime, formatKrw, stanceShare } from "../lib/format.ts";
 import { errorJson, requestLanguage, throwAsResponse } from "../lib/http.server.ts";
 import { useLiveSupport } from "../lib/live.ts";
+import { isModerator } from "../domain/roles/roles.policy.ts";
+import { canActForDepartment } from "../domain/proposals/lifecycle.service.server.ts";
+import { AnswerDeadline, AnswersSection, DepartmentPanel, FollowButton, MergedNotice, MilestonesSection, ModeratorPanel } from "../components/proposal-lifecycle.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   pageTitle(matches, null, data?.proposal.title),
@@ -30,7 +33,24 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       const eligibility = await context.domain.eligibility.explain(viewer);
       blockers = eligibility.reasons.map((r) => translate(lng, r.key, localizeParams(r.params, lng)));
     }
-    return json({ lng, proposal, viewerId: viewer?.id ?? null, viewerVerified: viewer?.verified ?? false, blockers, now: Date.now() });
+    const moderator = isModerator(viewer);
+    const departmentOfficer = canActForDepartment(viewer, proposal.department?.id ?? null);
+    const [following, departments] = await Promise.all([
+      context.domain.notifications.isFollowing(viewer, proposal.id),
+      moderator || departmentOfficer ? context.domain.catalog.departments() : Promise.resolve([]),
+    ]);
+    return json({
+      lng,
+      proposal,
+      viewerId: viewer?.id ?? null,
+      viewerVerified: viewer?.verified ?? false,
+      blockers,
+      moderator,
+      departmentOfficer,
+      following,
+      departments,
+      now: Date.now(),
+    });
   } catch (error) {
     throwAsResponse(error, lng);
   }
@@ -131,7 +151,7 @@ function SupportPanel() {
 }
 
 export default function ProposalPage() {
-  const { proposal, lng, now } = useLoaderData<typeof loader>();
+  const { proposal, lng, now, moderator, departmentOfficer, following, departments, viewerId } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const share = stanceShare(proposal.stance);
   const name = (item: { name: string; nameEn: string }) => (lng === "en" ? item.nameEn : item.name);
@@ -149,7 +169,13 @@ export default function ProposalPage() {
           <div className="flex flex-wrap items-center gap-1.5">
             <StatusBadge status={proposal.status} />
             <DDay closesAt={proposal.closesAt} isOpen={proposal.isOpenForSupport} now={now} />
+            <AnswerDeadline dueAt={proposal.answerDueAt} overdueAt={proposal.answerOverdueAt} status={proposal.status} lng={lng} now={now} />
             <span className="chip bg-white text-stone-600 ring-1 ring-inset ring-stone-200">{name(proposal.category)}</span>
+            {proposal.tiersReached.map((tier) => (
+              <span key={tier.threshold} className="chip bg-clay-600 text-white">
+                {t("lifecycle.tiers", { threshold: tier.threshold, consequence: t(`tiers.${tier.consequence}`) })}
+              </span>
+            ))}
           </div>
           <h1 className="mt-3 text-2xl font-extrabold leading-tight tracking-tight text-stone-900 sm:text-3xl">{proposal.title}</h1>
           <dl className="mt-4 grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-4">
@@ -178,10 +204,24 @@ export default function ProposalPage() {
               </div>
             ) : null}
           </dl>
+          <MergedNotice mergedInto={proposal.mergedInto} />
+          {proposal.status === "SCREENING" ? (
+            <p className="mt-4 rounded-xl bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-inset ring-amber-200" role="status">
+              {t("lifecycle.screeningNotice")}
+            </p>
+          ) : null}
         </div>
 
         <aside className="space-y-6 lg:sticky lg:top-20 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start">
-          <SupportPanel />
+          {moderator ? <ModeratorPanel proposalId={proposal.id} status={proposal.status} departments={departments} lng={lng} /> : null}
+          {departmentOfficer ? (
+            <DepartmentPanel proposalId={proposal.id} status={proposal.status} outcome={proposal.answerOutcome} departments={departments} lng={lng} />
+          ) : null}
+          <div>
+            <SupportPanel />
+            {viewerId !== null ? <FollowButton proposalId={proposal.id} following={following} /> : null}
+          </div>
+          <MilestonesSection proposalId={proposal.id} milestones={proposal.milestones} canAct={departmentOfficer} status={proposal.status} lng={lng} />
           <section className="card p-5" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading" className="text-base font-bold">
               {t("proposal.timeline")}
@@ -211,6 +251,8 @@ export default function ProposalPage() {
             <div className="prose-madang mt-3 leading-relaxed text-stone-800" dangerouslySetInnerHTML={{ __html: proposal.bodyHtml }} />
             <p className="mt-5 text-xs text-stone-500">{t("proposal.views", { count: proposal.viewCount })}</p>
           </section>
+
+          <AnswersSection answers={proposal.answers} lng={lng} />
 
           <section className="mt-6" aria-labelledby="discussion-heading">
             <div className="flex flex-wrap items-baseline justify-between gap-2">

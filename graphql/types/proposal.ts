@@ -112,6 +112,33 @@ export const Proposal = builder.objectRef<ProposalSummary>("Proposal").implement
     }),
     timeline: t.field({ type: [TimelineEntry], resolve: async (p, _a, ctx) => (await detailOf(p, ctx)).timeline }),
     comments: t.field({ type: [Comment], resolve: async (p, _a, ctx) => (await detailOf(p, ctx)).comments }),
+    answerDueAt: t.field({ type: "DateTime", nullable: true, resolve: async (p, _a, ctx) => (await detailOf(p, ctx)).answerDueAt }),
+    answerOverdue: t.boolean({ resolve: async (p, _a, ctx) => (await detailOf(p, ctx)).answerOverdueAt !== null }),
+    answers: t.field({ type: [ProposalAnswer], resolve: async (p, _a, ctx) => (await detailOf(p, ctx)).answers }),
+    milestones: t.field({ type: [Milestone], resolve: async (p, _a, ctx) => (await detailOf(p, ctx)).milestones }),
+    mergedIntoId: t.id({ nullable: true, resolve: async (p, _a, ctx) => (await detailOf(p, ctx)).mergedInto?.id ?? null }),
+    viewerFollows: t.boolean({ resolve: (p, _a, ctx) => ctx.domain.notifications.isFollowing(ctx.viewer, p.id) }),
+  }),
+});
+
+const ProposalAnswer = builder.objectRef<ProposalDetail["answers"][number]>("ProposalAnswer").implement({
+  description: "A department's answer: interim while it works, final with an outcome.",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    kind: t.string({ resolve: (a) => a.kind }),
+    outcome: t.string({ nullable: true, resolve: (a) => a.outcome }),
+    body: t.exposeString("body"),
+    departmentName: t.string({ resolve: (a) => a.department.name }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+const Milestone = builder.objectRef<ProposalDetail["milestones"][number]>("Milestone").implement({
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    title: t.exposeString("title"),
+    dueAt: t.expose("dueAt", { type: "DateTime", nullable: true }),
+    completedAt: t.expose("completedAt", { type: "DateTime", nullable: true }),
   }),
 });
 

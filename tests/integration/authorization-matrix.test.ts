@@ -56,14 +56,25 @@ async function gqlAs(token: string | null, query: string, variables: Record<stri
 
 const denied = (codes: (string | undefined)[]) => codes.some((c) => c === "UNAUTHENTICATED" || c === "FORBIDDEN");
 
-type Context = { userId: number | null; otherProposalId: number; otherUserId: number; pendingAffiliationId: number };
+type Context = {
+  userId: number | null;
+  otherProposalId: number;
+  otherUserId: number;
+  pendingAffiliationId: number;
+  /** Assigned to the officers' department (ref.department). */
+  assignedProposalId: number;
+  milestoneId: number;
+};
 
 async function setup(): Promise<Omit<Context, "userId">> {
   const other = await createUser(db.prisma);
   const proposal = await app.server.domain.proposals.create(other, proposalInput(ref.categories.transport.id));
   const claimant = await createUser(db.prisma);
   const claim = await app.server.domain.identity.declareAffiliation(claimant, { kind: "WORKER" });
-  return { otherProposalId: proposal.id, otherUserId: other.id, pendingAffiliationId: claim.id };
+  const assigned = await app.server.domain.proposals.create(other, proposalInput(ref.categories.transport.id));
+  await db.prisma.proposal.update({ where: { id: assigned.id }, data: { status: "ASSIGNED", departmentId: ref.department.id } });
+  const milestone = await db.prisma.milestone.create({ data: { proposalId: assigned.id, title: "시험 단계" } });
+  return { otherProposalId: proposal.id, otherUserId: other.id, pendingAffiliationId: claim.id, assignedProposalId: assigned.id, milestoneId: milestone.id };
 }
 
 const everyone = (outcome: Outcome) => Object.fromEntries(PERSONAS.map((p) => [p, outcome])) as Record<Persona, Outcome>;
@@ -71,6 +82,8 @@ const loggedIn: Record<Persona, Outcome> = { ...everyone("allow"), anonymous: "d
 const eligible: Record<Persona, Outcome> = { ...loggedIn, unverified: "deny" };
 const moderators: Record<Persona, Outcome> = { ...everyone("deny"), moderator: "allow", admin: "allow" };
 const admins: Record<Persona, Outcome> = { ...everyone("deny"), admin: "allow" };
+/** The officers of the department a proposal is assigned to (and admins). */
+const departmentOfficers: Record<Persona, Outcome> = { ...everyone("deny"), officer: "allow", admin: "allow" };
 
 type Case = { query: string; variables: (c: Context) => Record<string, unknown>; expected: Record<Persona, Outcome> };
 
@@ -142,6 +155,30 @@ const MUTATIONS: Record<string, Case> = {
     expected: admins,
   },
   // Into itself: moderators get past the scope and are refused by the domain (VALIDATION), others are denied.
+  screenProposal: {
+    query: `mutation($id: ID!) { screenProposal(proposalId: $id, decision: OPEN) }`,
+    variables: (c) => ({ id: c.otherProposalId }),
+    expected: moderators,
+  },
+  assignProposal: {
+    query: `mutation($id: ID!, $d: ID!) { assignProposal(proposalId: $id, departmentId: $d) }`,
+    variables: (c) => ({ id: c.otherProposalId, d: ref.department.id }),
+    expected: moderators,
+  },
+  answerProposal: {
+    query: `mutation($id: ID!) { answerProposal(proposalId: $id, kind: INTERIM, body: "현장을 확인하고 있습니다. 곧 답하겠습니다.") }`,
+    variables: (c) => ({ id: c.assignedProposalId }),
+    expected: departmentOfficers,
+  },
+  addMilestone: {
+    query: `mutation($id: ID!) { addMilestone(proposalId: $id, title: "설계") }`,
+    variables: (c) => ({ id: c.assignedProposalId }),
+    expected: departmentOfficers,
+  },
+  completeMilestone: { query: `mutation($id: ID!) { completeMilestone(milestoneId: $id) }`, variables: (c) => ({ id: c.milestoneId }), expected: departmentOfficers },
+  followProposal: { query: `mutation($id: ID!) { followProposal(proposalId: $id) }`, variables: (c) => ({ id: c.otherProposalId }), expected: loggedIn },
+  unfollowProposal: { query: `mutation($id: ID!) { unfollowProposal(proposalId: $id) }`, variables: (c) => ({ id: c.otherProposalId }), expected: loggedIn },
+  markNotificationsRead: { query: `mutation { markNotificationsRead }`, variables: () => ({}), expected: loggedIn },
   mergeProposal: {
     query: `mutation($id: ID!) { mergeProposal(sourceId: $id, targetId: $id, reason: "매트릭스 시험") { supportCount } }`,
     variables: (c) => ({ id: c.otherProposalId }),

@@ -93,8 +93,11 @@ export function createNotificationService({ prisma, events, mailer, clock, publi
   }
 
   async function unreadCount(viewer: Viewer): Promise<number> {
-    if (!viewer) return 0;
-    return prisma.notification.count({ where: { userId: viewer.id, readAt: null } });
+    return viewer ? unreadCountFor(viewer.id) : 0;
+  }
+
+  function unreadCountFor(userId: number): Promise<number> {
+    return prisma.notification.count({ where: { userId, readAt: null } });
   }
 
   /** Marks the given notifications (or all) as read. */
@@ -128,7 +131,7 @@ export function createNotificationService({ prisma, events, mailer, clock, publi
     return (await prisma.follow.count({ where: { userId: viewer.id, proposalId } })) > 0;
   }
 
-  return { toFollowers, delivered, notifyFollowers, list, unreadCount, markRead, follow, unfollow, isFollowing };
+  return { toFollowers, delivered, notifyFollowers, list, unreadCount, unreadCountFor, markRead, follow, unfollow, isFollowing };
 }
 
 export type NotificationService = ReturnType<typeof createNotificationService>;

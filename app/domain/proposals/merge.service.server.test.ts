@@ -270,6 +270,20 @@ describe("merged groups and the repeated-matter board (다량민원)", () => {
     expect(repeated.every((g) => g.mergedCount >= 2)).toBe(true);
   });
 
+  it("previews a candidate for the merge tool, to moderators only", async () => {
+    const target = await proposal();
+    const source = await proposal();
+    await db.prisma.proposal.update({ where: { id: source.id }, data: { status: "SCREENING" } });
+    expect(await domain.merge.candidate(moderator, source.id)).toMatchObject({ id: source.id, status: "SCREENING", supportCount: 0, mergedIntoId: null, mergedCount: 0 });
+    await domain.merge.merge(moderator, { sourceId: source.id, targetId: target.id, reason: "중복 제안" });
+    expect(await domain.merge.candidate(moderator, String(source.id))).toMatchObject({ status: "MERGED", mergedIntoId: target.id });
+    expect(await domain.merge.candidate(moderator, target.id)).toMatchObject({ mergedCount: 1, authorName: target.author.displayName });
+    expect(await domain.merge.candidate(moderator, 99999999)).toBeNull();
+    expect(await domain.merge.candidate(moderator, "abc")).toBeNull();
+    await expectAppError(domain.merge.candidate(await createUser(db.prisma), target.id), "FORBIDDEN");
+    await expectAppError(domain.merge.candidate(null, target.id), "UNAUTHENTICATED");
+  });
+
   it("answers NOT_FOUND for a malformed id", async () => {
     await expectAppError(domain.merge.mergedGroup("abc"), "NOT_FOUND");
   });

@@ -61,6 +61,18 @@ export type RepeatedGroup = {
   merged: MergedProposal[];
 };
 
+export type MergeCandidate = {
+  id: number;
+  title: string;
+  status: ProposalStatus;
+  createdAt: Date;
+  authorName: string;
+  supportCount: number;
+  mergedIntoId: number | null;
+  /** Proposals already merged into this one */
+  mergedCount: number;
+};
+
 /** The timeline note on the source: names the target (stored once, in the city's language). */
 export function mergeNote(target: { id: number; title: string }, reason: string) {
   return `「${target.title}」(#${target.id}) 제안으로 합쳤습니다. 사유: ${reason}`;
@@ -251,7 +263,42 @@ export function createMergeService({ prisma, clock, events }: Deps) {
     return out.sort((a, b) => b.mergedCount - a.mergedCount || (b.lastMergedAt?.getTime() ?? 0) - (a.lastMergedAt?.getTime() ?? 0) || b.id - a.id);
   }
 
-  return { merge, mergedGroup, repeatedGroups };
+  /**
+   * What the merge tool previews of one proposal (moderators only, so proposals still in
+   * screening show too): title, status, 공감, where it was merged, what was merged into it.
+   * Null when there is no such proposal.
+   */
+  async function candidate(viewer: Viewer, rawId: unknown): Promise<MergeCandidate | null> {
+    if (!viewer) throw new AppError("UNAUTHENTICATED", "errors.loginRequired");
+    if (!isModerator(viewer)) throw new AppError("FORBIDDEN", "errors.forbidden");
+    const parsed = ZProposalId.safeParse(rawId);
+    if (!parsed.success) return null;
+    const row = await prisma.proposal.findUnique({
+      where: { id: parsed.data },
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        createdAt: true,
+        mergedIntoId: true,
+        author: { select: { displayName: true } },
+        _count: { select: { supports: true, mergedFrom: true } },
+      },
+    });
+    if (!row) return null;
+    return {
+      id: row.id,
+      title: row.title,
+      status: row.status,
+      createdAt: row.createdAt,
+      authorName: row.author.displayName,
+      supportCount: row._count.supports,
+      mergedIntoId: row.mergedIntoId,
+      mergedCount: row._count.mergedFrom,
+    };
+  }
+
+  return { merge, mergedGroup, repeatedGroups, candidate };
 }
 
 export type MergeService = ReturnType<typeof createMergeService>;
