@@ -204,6 +204,9 @@ export async function main() {
 
   let build = await loadRemixBuild();
   server = await createMadangServer({ config, db, sessionSecret, identityHashKey, remixBuild: async () => build });
+  // Proposals stored without search tokens (rows from before search existed) become searchable.
+  const reindexed = await server.domain.search.reindexMissing();
+  if (reindexed) console.log(`Indexed ${reindexed} proposals for search.`);
   const port = await server.listen();
   const where = db.kind === "postgres" ? "PostgreSQL" : `embedded PGlite (${path.resolve(config.DATA_DIR, "pglite")})`;
   console.log(`Madang is running at http://localhost:${port} on ${where}${config.REDIS_URL ? " with Redis" : ""}`);

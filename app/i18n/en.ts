@@ -1,6 +1,7 @@
 import { accountsEn } from "./accounts.en.ts";
 import { adminEn } from "./admin.en.ts";
 import { lifecycleEn } from "./lifecycle.en.ts";
+import { marketplaceEn } from "./marketplace.en.ts";
 import type { Messages } from "./ko.ts";
 
 const base = {
@@ -248,4 +249,4 @@ const base = {
   },
 };
 
-export const en: Messages = { ...base, ...accountsEn, ...adminEn , ...lifecycleEn };
+export const en: Messages = { ...base, ...accountsEn, ...adminEn , ...lifecycleEn, ...marketplaceEn };

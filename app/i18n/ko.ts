@@ -3,6 +3,7 @@
 import { accountsKo } from "./accounts.ko.ts";
 import { adminKo } from "./admin.ko.ts";
 import { lifecycleKo } from "./lifecycle.ko.ts";
+import { marketplaceKo } from "./marketplace.ko.ts";
 
 const base = {
   app: {
@@ -249,7 +250,7 @@ const base = {
   },
 };
 
-export const ko = { ...base, ...accountsKo, ...adminKo , ...lifecycleKo };
+export const ko = { ...base, ...accountsKo, ...adminKo , ...lifecycleKo, ...marketplaceKo };
 
 type DeepStringify<T> = { [K in keyof T]: T[K] extends string ? string : DeepStringify<T[K]> };
 export type Messages = DeepStringify<typeof ko>;

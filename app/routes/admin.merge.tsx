@@ -276,9 +276,9 @@ export default function AdminMerge() {
             </Link>
           ) : null}
         </div>
-        <div className="mt-3 flex flex-col items-stretch gap-3 md:flex-row md:items-center">
+        <div className="mt-3 flex flex-col items-stretch gap-3 md:flex-row">
           <CandidateCard role="source" id={sourceId} candidate={source} lng={lng} />
-          <span aria-hidden="true" className="self-center text-2xl font-black text-stone-400 md:rotate-0">
+          <span aria-hidden="true" className="self-center text-2xl font-black text-stone-400">
             {t("duplicates.merge.arrow")}
           </span>
           <CandidateCard role="target" id={targetId} candidate={target} lng={lng} />

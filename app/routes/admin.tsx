@@ -36,6 +36,7 @@ export default function AdminLayout() {
     { to: "/admin/screening", label: t("screening.title") },
     { to: "/admin/users", label: t("admin.nav.users") },
     { to: "/admin/affiliations", label: t("admin.nav.affiliations"), badge: pendingCount },
+    { to: "/admin/merge", label: t("duplicates.merge.nav") },
     ...(admin
       ? [
           { to: "/admin/settings", label: t("admin.nav.settings") },

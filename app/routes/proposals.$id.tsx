@@ -14,6 +14,7 @@ import { errorJson, requestLanguage, throwAsResponse } from "../lib/http.server.
 import { useLiveSupport } from "../lib/live.ts";
 import { isModerator } from "../domain/roles/roles.policy.ts";
 import { canActForDepartment } from "../domain/proposals/lifecycle.service.server.ts";
+import { MergedGroup } from "../components/merged-group.tsx";
 import { AnswerDeadline, AnswersSection, DepartmentPanel, FollowButton, MergedNotice, MilestonesSection, ModeratorPanel } from "../components/proposal-lifecycle.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -35,8 +36,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     }
     const moderator = isModerator(viewer);
     const departmentOfficer = canActForDepartment(viewer, proposal.department?.id ?? null);
-    const [following, departments] = await Promise.all([
+    const [following, merged, departments] = await Promise.all([
       context.domain.notifications.isFollowing(viewer, proposal.id),
+      context.domain.merge.mergedGroup(proposal.id),
       moderator || departmentOfficer ? context.domain.catalog.departments() : Promise.resolve([]),
     ]);
     return json({
@@ -48,6 +50,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       moderator,
       departmentOfficer,
       following,
+      merged,
       departments,
       now: Date.now(),
     });
@@ -151,7 +154,7 @@ function SupportPanel() {
 }
 
 export default function ProposalPage() {
-  const { proposal, lng, now, moderator, departmentOfficer, following, departments, viewerId } = useLoaderData<typeof loader>();
+  const { proposal, lng, now, moderator, departmentOfficer, following, departments, viewerId, merged } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const share = stanceShare(proposal.stance);
   const name = (item: { name: string; nameEn: string }) => (lng === "en" ? item.nameEn : item.name);
@@ -240,6 +243,7 @@ export default function ProposalPage() {
               ))}
             </ol>
           </section>
+          <MergedGroup items={merged} lng={lng} />
         </aside>
 
         <div className="min-w-0 lg:col-start-1 lg:row-start-2">

@@ -24,6 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       context.domain.proposals.list(viewer, {
         districtId: districtParam === "city" ? undefined : districtParam,
         cityWide: districtParam === "city",
+        q: params.get("q") ?? undefined,
         categoryId: params.get("category") ?? undefined,
         status: (params.get("status") ?? undefined) as never,
         sort: (params.get("sort") ?? undefined) as never,
@@ -64,14 +65,23 @@ export default function ProposalList() {
           <h1 className="text-3xl font-extrabold tracking-tight text-stone-900">{t("list.title")}</h1>
           <p className="mt-2 max-w-2xl text-stone-600">{t("list.intro", { threshold: city?.supportThreshold ?? 50, days: city?.supportWindowDays ?? 30 })}</p>
         </div>
-        <Link to="/proposals/new" className="btn-primary">
-          {t("nav.newProposal")}
-        </Link>
+        <div className="flex gap-2">
+          <Link to="/proposals/repeated" className="btn-secondary">
+            {t("duplicates.repeated.title")}
+          </Link>
+          <Link to="/proposals/new" className="btn-primary">
+            {t("nav.newProposal")}
+          </Link>
+        </div>
       </div>
 
       <Form method="get" className="card mt-6 grid grid-cols-2 gap-3 p-4 sm:grid-cols-[1fr_1fr_1fr_auto]" aria-label={t("list.filters")}
-        onChange={(e) => submit(e.currentTarget, { preventScrollReset: true })}>
+        onChange={(e) => (e.target as HTMLInputElement).name !== "q" && submit(e.currentTarget, { preventScrollReset: true })}>
         <input type="hidden" name="sort" value={sort} />
+        <label className="col-span-2 block sm:col-span-4">
+          <span className="field-label">{t("duplicates.search.label")}</span>
+          <input type="search" name="q" defaultValue={params.get("q") ?? ""} maxLength={100} placeholder={t("duplicates.search.placeholder")} className="field-input" />
+        </label>
         <label className="block">
           <span className="field-label">{t("list.district")}</span>
           <select name="district" defaultValue={params.get("district") ?? ""} className="field-input">

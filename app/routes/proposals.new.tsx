@@ -6,6 +6,7 @@ import { pageTitle } from "../lib/meta.ts";
 import { BODY_MAX, BODY_MIN, TITLE_MAX, TITLE_MIN } from "../domain/proposals/proposal.schema.ts";
 import type { LocalizedError } from "../i18n/errors.ts";
 import { errorJson, requestLanguage } from "../lib/http.server.ts";
+import { SimilarProposals } from "../components/similar-proposals.tsx";
 
 export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "create.title")];
 
@@ -89,6 +90,7 @@ export default function NewProposal() {
             {t("create.fieldTitleHint", { min: TITLE_MIN, max: TITLE_MAX })}
           </p>
           {errorOf("title")}
+          <SimilarProposals inputId="title" />
         </div>
         <div>
           <label htmlFor="body" className="field-label">

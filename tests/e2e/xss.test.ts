@@ -29,6 +29,9 @@ describe.skipIf(!hasChromium)("stored XSS payloads stay inert", () => {
       body: `본문입니다. ${PAYLOAD}\n\n[링크](javascript:window.__pwned=3) **굵게**`,
       categoryId: category.id,
     });
+    // The demo city screens new proposals: a moderator opens it.
+    const moderator = await createUser(app.db.prisma, { roles: ["MODERATOR"] });
+    await app.server.domain.lifecycle.screen(moderator, { proposalId: proposal.id, decision: "OPEN" });
 
     const context = await browser.newContext({ viewport: viewports.desktop, locale: "ko-KR" });
     const page = await context.newPage();

@@ -287,6 +287,8 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
       await limits.consume("support", String(viewer.id));
     }
     const result = await prisma.$transaction(async (tx) => {
+      // Waits for a merge of this proposal in progress, so a 공감 never lands on a merged one.
+      await tx.$queryRaw`SELECT id FROM "Proposal" WHERE id = ${id} FOR SHARE`;
       const proposal = await tx.proposal.findUnique({
         where: { id },
         select: { id: true, authorId: true, status: true, closesAt: true },
