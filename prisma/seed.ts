@@ -87,7 +87,8 @@ function timelineFor(p: data.SeedProposal, openedAt: Date, closesAt: Date, now: 
 function departmentStage(p: data.SeedProposal, timeline: Timeline, now: Date) {
   const at = (status: string) => timeline.find((s) => s.status === status)?.at ?? now;
   const answered = ["ANSWERED", "IN_PROGRESS", "COMPLETED"].includes(p.status);
-  const outcome = p.status === "ANSWERED" ? (p.supportCount % 2 ? "PARTLY_ADOPTED" : "NOT_ADOPTED") : "ADOPTED";
+  // The seeded answers (statusNote) accept the idea in part: 일부 채택, until steps are planned.
+  const outcome = p.status === "ANSWERED" ? "PARTLY_ADOPTED" : "ADOPTED";
   const assignedAt = at("ASSIGNED");
   return {
     ...(p.status === "ASSIGNED" || answered ? { answerDueAt: new Date(assignedAt.getTime() + 30 * DAY) } : {}),

@@ -19,6 +19,15 @@ function Logo() {
   );
 }
 
+/** A small line icon; on phones it stands in for a text label (the link keeps its accessible name). */
+function Icon({ path }: { path: string }) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5 md:hidden" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <path d={path} />
+    </svg>
+  );
+}
+
 /** The bell with the unread count, kept live over socket.io. */
 function NotificationBell({ initial }: { initial: number }) {
   const { t } = useTranslation();
@@ -90,13 +99,15 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {root?.viewer ? (
             <>
               {isOfficer(root.viewer) ? (
-                <NavLink to="/inbox" className={navClass}>
-                  {t("nav.inbox")}
+                <NavLink to="/inbox" className={navClass} aria-label={t("nav.inbox")}>
+                  <Icon path="M3 13h5l2 3h4l2-3h5M5 5h14l2 8v6H3v-6z" />
+                  <span className="hidden md:inline">{t("nav.inbox")}</span>
                 </NavLink>
               ) : null}
               {isModerator(root.viewer) ? (
-                <NavLink to="/admin" className={navClass}>
-                  {t("nav.admin")}
+                <NavLink to="/admin" className={navClass} aria-label={t("nav.admin")}>
+                  <Icon path="M4 6h16M4 12h16M4 18h10" />
+                  <span className="hidden md:inline">{t("nav.admin")}</span>
                 </NavLink>
               ) : null}
               <NotificationBell initial={root.unreadNotifications} />
@@ -107,7 +118,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 aria-label={`${t("nav.account")}: ${root.viewer.displayName}`}
               >
                 <span aria-hidden="true" className="hidden md:inline">{root.viewer.displayName}</span>
-                <span aria-hidden="true" className="md:hidden">{t("nav.accountShort")}</span>
+                <span aria-hidden="true" className="md:hidden">
+                  <Icon path="M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21a8 8 0 0 1 16 0" />
+                </span>
               </Link>
               <Form method="post" action="/logout">
                 <button type="submit" className="whitespace-nowrap rounded-lg px-2 py-1.5 text-sm font-semibold text-stone-600 hover:bg-stone-100">

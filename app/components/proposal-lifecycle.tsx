@@ -82,10 +82,26 @@ export function AnswersSection({ answers, lng }: { answers: Answer[]; lng: Langu
   );
 }
 
-export function MilestonesSection({ proposalId, milestones, canAct, status, lng }: { proposalId: number; milestones: Milestone[]; canAct: boolean; status: string; lng: Language }) {
+export function MilestonesSection({
+  proposalId,
+  milestones,
+  canAct,
+  status,
+  outcome,
+  lng,
+}: {
+  proposalId: number;
+  milestones: Milestone[];
+  canAct: boolean;
+  status: string;
+  outcome: string | null;
+  lng: Language;
+}) {
   const { t } = useTranslation();
   const { fetcher, error, action } = useManage(proposalId);
-  if (milestones.length === 0 && !["ANSWERED", "IN_PROGRESS", "COMPLETED"].includes(status)) return null;
+  const adopted = outcome === "ADOPTED" || outcome === "PARTLY_ADOPTED";
+  // Only adopted proposals have implementation steps to follow.
+  if (milestones.length === 0 && !(adopted && ["ANSWERED", "IN_PROGRESS", "COMPLETED"].includes(status))) return null;
   const done = milestones.filter((m) => m.completedAt).length;
   const percent = milestones.length ? Math.round((done / milestones.length) * 100) : 0;
   return (
@@ -141,7 +157,11 @@ export function FollowButton({ proposalId, following }: { proposalId: number; fo
     <fetcher.Form method="post" action={action} className="mt-3">
       <input type="hidden" name="intent" value={on ? "unfollow" : "follow"} />
       <button type="submit" disabled={busy} aria-pressed={on} className="btn-secondary w-full text-sm" title={t("lifecycle.followHint")}>
-        <span aria-hidden="true">{on ? "🔔" : "🔕"}</span> {on ? t("lifecycle.following") : t("lifecycle.follow")}
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill={on ? "currentColor" : "none"} stroke="currentColor" strokeWidth="2">
+          <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+          <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+        </svg>
+        {on ? t("lifecycle.following") : t("lifecycle.follow")}
       </button>
     </fetcher.Form>
   );
