@@ -18,8 +18,9 @@ import type { Database } from "./app/db/database.server.ts";
 import { openConfiguredDatabase } from "./app/db/open-configured.server.ts";
 import { createDevIdentityProvider } from "./app/domain/identity/dev-provider.server.ts";
 import { createDomain } from "./app/domain/index.server.ts";
+import { createDiskStorage } from "./app/platform/storage.server.ts";
 import { SCHEDULER_INTERVAL_MS } from "./app/domain/scheduler/scheduler.server.ts";
-import type { Mailer, RateLimiter } from "./app/domain/ports.ts";
+import type { FileStorage, Mailer, RateLimiter } from "./app/domain/ports.ts";
 import type { Clock } from "./app/domain/viewer.ts";
 import type { MadangLoadContext } from "./app/load-context.ts";
 import { bodySizeGuard, csrfGuard, securityHeaders } from "./app/platform/http-guards.server.ts";
@@ -46,6 +47,8 @@ export type MadangServerOptions = {
   /** Override ports (tests). */
   limits?: RateLimiter;
   mailer?: Mailer;
+  /** Attachment storage; DATA_DIR/uploads on local disk by default. */
+  storage?: FileStorage;
 };
 
 function mailerFor(config: Config): Mailer {
@@ -72,6 +75,7 @@ export async function createMadangServer(options: MadangServerOptions) {
     limits: options.limits ?? createRateLimiter({ redis: limitsRedis }),
     mailer: options.mailer ?? mailerFor(config),
     identityProviders: [createDevIdentityProvider()],
+    storage: options.storage ?? createDiskStorage(path.resolve(config.DATA_DIR, "uploads")),
     identityHashKey: options.identityHashKey ?? sessionSecret,
     publicUrl,
   });

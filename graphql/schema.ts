@@ -3,6 +3,7 @@ import { builder } from "./builder.ts";
 import "./types/account.ts";
 import "./types/admin.ts";
 import "./types/catalog.ts";
+import "./types/debate.ts";
 import "./types/lifecycle.ts";
 import "./types/proposal.ts";
 import "./types/search.ts";

@@ -7,6 +7,9 @@ import { rooms } from "./rooms.ts";
 
 export function bridgeDomainEvents(io: RealtimeServer, events: EventBus, notifications: Pick<NotificationService, "unreadCountFor">): () => void {
   const offs = [
+    events.subscribe("comment.changed", (e) => {
+      io.to(rooms.proposal(e.proposalId)).emit("comment:changed", { proposalId: e.proposalId, commentId: e.commentId, change: e.change });
+    }),
     events.subscribe("proposal.progressed", (e) => {
       io.to(rooms.proposal(e.proposalId)).emit("proposal:progressed", { proposalId: e.proposalId });
     }),

@@ -17,6 +17,10 @@ export interface ServerToClientEvents {
   "proposal:created": (event: ProposalCreated) => void;
   /** An answer, milestone or reassignment: the proposal page reloads its data. */
   "proposal:progressed": (event: { proposalId: number }) => void;
+  /** The debate under a proposal changed: the page reloads its thread. */
+  "comment:changed": (event: { proposalId: number; commentId: number; change: string }) => void;
+  /** How many people have the proposal open right now. */
+  "proposal:presence": (event: { proposalId: number; count: number }) => void;
   /** Sent to one person: their unread notification count. */
   "notifications:changed": (event: { unread: number }) => void;
 }

@@ -16,6 +16,8 @@ export type DomainEvents = {
   "session.revoked": { userId: number; sessionIds: string[] };
   /** These people have new or newly read notifications: their unread counts changed. */
   "notifications.changed": { userIds: number[] };
+  /** A comment was posted, edited, hidden, released or reacted to, or the thread was locked. */
+  "comment.changed": { proposalId: number; commentId: number; change: "created" | "edited" | "hidden" | "reacted" | "locked" };
   /** A department answered (interim or final), or implementation progress changed. */
   "proposal.progressed": { proposalId: number };
   /** A moderator merged a duplicate (source) into another proposal (target); supports moved over. */

@@ -9,7 +9,10 @@ import { createEligibilityService } from "./eligibility/eligibility.service.serv
 import { EventBus } from "./events.ts";
 import { createDevIdentityProvider } from "./identity/dev-provider.server.ts";
 import { createIdentityService } from "./identity/identity.service.server.ts";
-import type { IdentityProvider, Mailer, RateLimiter } from "./ports.ts";
+import type { FileStorage, IdentityProvider, Mailer, RateLimiter } from "./ports.ts";
+import { createContentService } from "./proposals/content.service.server.ts";
+import { createMemoryStorage } from "../platform/storage.server.ts";
+import { createCommentService } from "./debate/comment.service.server.ts";
 import { createLifecycleService } from "./proposals/lifecycle.service.server.ts";
 import { createNotificationService } from "./notifications/notification.service.server.ts";
 import { createProposalService } from "./proposals/proposal.service.server.ts";
@@ -32,6 +35,8 @@ export type DomainDeps = {
   identityHashKey?: string;
   /** Absolute base URL for links in mail. */
   publicUrl?: string;
+  /** Attachment bytes; in memory unless server.ts passes the disk storage. */
+  storage?: FileStorage;
 };
 
 export function createDomain({
@@ -43,6 +48,7 @@ export function createDomain({
   identityProviders = [createDevIdentityProvider({ log: () => undefined })],
   identityHashKey = "test-identity-key",
   publicUrl = "http://localhost:3000",
+  storage = createMemoryStorage(),
 }: DomainDeps) {
   const sessions = createSessionService({ prisma, clock, events });
   const eligibility = createEligibilityService({ prisma, clock });
@@ -58,6 +64,8 @@ export function createDomain({
     notifications,
     proposals,
     lifecycle,
+    comments: createCommentService({ prisma, clock, events, eligibility, limits, notifications }),
+    content: createContentService({ prisma, clock, events, notifications, storage, proposals }),
     scheduler: createScheduler({ prisma, clock, proposals, lifecycle, notifications }),
     catalog: createCatalogService({ prisma }),
     accounts: createAccountService({ prisma, clock, sessions, limits, mailer, publicUrl }),

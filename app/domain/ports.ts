@@ -54,3 +54,10 @@ export interface IdentityProvider {
 }
 
 export type { AppError };
+
+/** Where attachment bytes live (local disk by default; an object store could implement it). */
+export interface FileStorage {
+  put(key: string, bytes: Uint8Array, mimeType: string): Promise<void>;
+  get(key: string): Promise<{ bytes: Uint8Array; mimeType: string } | null>;
+  delete(key: string): Promise<void>;
+}

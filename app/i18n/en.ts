@@ -1,6 +1,8 @@
 import { accountsEn } from "./accounts.en.ts";
 import { adminEn } from "./admin.en.ts";
 import { lifecycleEn } from "./lifecycle.en.ts";
+import { debateEn } from "./debate.en.ts";
+import { contentEn } from "./content.en.ts";
 import { marketplaceEn } from "./marketplace.en.ts";
 import type { Messages } from "./ko.ts";
 
@@ -56,7 +58,7 @@ const base = {
     next: "Next",
     pageOf: "Page {{page}} of {{pages}}",
   },
-  sort: { support: "Most supported", newest: "Newest", closing: "Closing soon", comments: "Most discussed", views: "Most viewed" },
+  sort: { label: "Sort", support: "Most supported", newest: "Newest", closing: "Closing soon", comments: "Most discussed", views: "Most viewed" },
   status: {
     DRAFT: "Draft",
     SCREENING: "In screening",
@@ -158,6 +160,10 @@ const base = {
     invalidChoice: "Choose an item from the list.",
     chooseCategory: "Choose a field.",
     notANumber: "Enter digits only.",
+    tagTooLong: "Keep each tag to 20 characters.",
+    tooManyTags: "You can add up to 5 tags.",
+    outsideKorea: "Only places in Korea can be used (latitude 33–39, longitude 124–132).",
+    pointIncomplete: "Give both latitude and longitude, or leave both empty.",
     email: "Enter a valid e-mail address.",
     emailTaken: "This e-mail already has an account. Log in or reset the password.",
     passwordTooShort: "Passwords need at least 12 characters.",
@@ -249,4 +255,4 @@ const base = {
   },
 };
 
-export const en: Messages = { ...base, ...accountsEn, ...adminEn , ...lifecycleEn, ...marketplaceEn };
+export const en: Messages = { ...base, ...accountsEn, ...adminEn , ...lifecycleEn, ...debateEn, ...marketplaceEn, ...contentEn };

@@ -3,6 +3,8 @@
 import { accountsKo } from "./accounts.ko.ts";
 import { adminKo } from "./admin.ko.ts";
 import { lifecycleKo } from "./lifecycle.ko.ts";
+import { debateKo } from "./debate.ko.ts";
+import { contentKo } from "./content.ko.ts";
 import { marketplaceKo } from "./marketplace.ko.ts";
 
 const base = {
@@ -57,7 +59,7 @@ const base = {
     next: "다음",
     pageOf: "{{page}} / {{pages}} 페이지",
   },
-  sort: { support: "공감순", newest: "최신순", closing: "마감임박순", comments: "댓글순", views: "조회순" },
+  sort: { label: "정렬", support: "공감순", newest: "최신순", closing: "마감임박순", comments: "댓글순", views: "조회순" },
   status: {
     DRAFT: "작성 중",
     SCREENING: "제안검토",
@@ -159,6 +161,10 @@ const base = {
     invalidChoice: "목록에 있는 항목을 선택해 주세요.",
     chooseCategory: "분야를 선택해 주세요.",
     notANumber: "숫자만 입력해 주세요.",
+    tagTooLong: "태그는 20자 이하로 적어 주세요.",
+    tooManyTags: "태그는 5개까지 달 수 있습니다.",
+    outsideKorea: "대한민국 안의 위치만 적을 수 있습니다 (위도 33~39, 경도 124~132).",
+    pointIncomplete: "위도와 경도를 함께 적거나 둘 다 비워 두세요.",
     email: "올바른 이메일 주소를 입력해 주세요.",
     emailTaken: "이미 가입된 이메일입니다. 로그인하거나 비밀번호를 재설정해 주세요.",
     passwordTooShort: "비밀번호는 12자 이상이어야 합니다.",
@@ -250,7 +256,7 @@ const base = {
   },
 };
 
-export const ko = { ...base, ...accountsKo, ...adminKo , ...lifecycleKo, ...marketplaceKo };
+export const ko = { ...base, ...accountsKo, ...adminKo , ...lifecycleKo, ...debateKo, ...marketplaceKo, ...contentKo };
 
 type DeepStringify<T> = { [K in keyof T]: T[K] extends string ? string : DeepStringify<T[K]> };
 export type Messages = DeepStringify<typeof ko>;

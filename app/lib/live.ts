@@ -16,6 +16,7 @@ type LiveState = Record<number, { supportCount: number; status: ProposalStatus }
 export function useLiveSupport(target: "list" | number, version: unknown) {
   const [live, setLive] = useState<LiveState>({});
   const [connected, setConnected] = useState(false);
+  const [present, setPresent] = useState<number | null>(null);
   const revalidator = useRevalidator();
   const everConnected = useRef(false);
 
@@ -45,8 +46,13 @@ export function useLiveSupport(target: "list" | number, version: unknown) {
     const onProgress = (e: { proposalId: number }) => {
       if (target !== "list" && e.proposalId === target) revalidator.revalidate();
     };
+    const onPresence = (e: { proposalId: number; count: number }) => {
+      if (e.proposalId === target) setPresent(e.count);
+    };
     socket.on("proposal:progressed", onProgress);
     socket.on("proposal:status-changed", onProgress);
+    socket.on("comment:changed", onProgress);
+    socket.on("proposal:presence", onPresence);
     socket.on("proposal:support-changed", onChange);
     socket.on("connect", onConnect);
     socket.on("disconnect", onDisconnect);
@@ -59,6 +65,8 @@ export function useLiveSupport(target: "list" | number, version: unknown) {
       socket.off("proposal:support-changed", onChange);
       socket.off("proposal:progressed", onProgress);
       socket.off("proposal:status-changed", onProgress);
+      socket.off("comment:changed", onProgress);
+      socket.off("proposal:presence", onPresence);
       socket.off("connect", onConnect);
       socket.off("disconnect", onDisconnect);
       if (target === "list") socket.emit("proposals:unwatch", () => undefined);
@@ -67,5 +75,5 @@ export function useLiveSupport(target: "list" | number, version: unknown) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target]);
 
-  return { live, connected };
+  return { live, connected, present };
 }

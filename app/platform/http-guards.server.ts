@@ -43,11 +43,21 @@ export function csrfGuard(allowedOrigins: string[]) {
 }
 
 /** Refuses bodies over the limit before anyone reads them. */
+/** Proposal forms that carry attachments (5 files of 5 MB plus the text). */
+export const MAX_UPLOAD_BODY_BYTES = 26 * 1024 * 1024;
+const UPLOAD_PATHS = /^\/proposals\/(?:new|\d+\/edit|\d+\/updates)\/?$/;
+
+/** The size limit of one request: larger only for multipart posts to the proposal forms. */
+export function bodyLimitFor(path: string, contentType: string | undefined, limit = MAX_BODY_BYTES): number {
+  const multipart = (contentType ?? "").toLowerCase().startsWith("multipart/form-data");
+  return multipart && UPLOAD_PATHS.test(path) ? Math.max(limit, MAX_UPLOAD_BODY_BYTES) : limit;
+}
+
 export function bodySizeGuard(limit = MAX_BODY_BYTES) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (SAFE_METHODS.has(req.method)) return next();
     const length = Number(req.get("content-length") ?? "0");
-    if (length > limit) return refuse(req, res, 413, "VALIDATION", "errors.tooLarge");
+    if (length > bodyLimitFor(req.path, req.get("content-type"), limit)) return refuse(req, res, 413, "VALIDATION", "errors.tooLarge");
     if (!req.get("content-length") && req.get("transfer-encoding")) return refuse(req, res, 411, "VALIDATION", "errors.tooLarge");
     next();
   };

@@ -15,6 +15,9 @@ import { useLiveSupport } from "../lib/live.ts";
 import { isModerator } from "../domain/roles/roles.policy.ts";
 import { canActForDepartment } from "../domain/proposals/lifecycle.service.server.ts";
 import { MergedGroup } from "../components/merged-group.tsx";
+import { CommentThread } from "../components/comment-thread.tsx";
+import { AttachmentsSection, EditLink, MapPoint, TagChips, UpdatesSection } from "../components/proposal-content.tsx";
+import { UPDATE_MAX, UPDATE_MIN } from "../domain/proposals/proposal.schema.ts";
 import { AnswerDeadline, AnswersSection, DepartmentPanel, FollowButton, MergedNotice, MilestonesSection, ModeratorPanel } from "../components/proposal-lifecycle.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -36,10 +39,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     }
     const moderator = isModerator(viewer);
     const departmentOfficer = canActForDepartment(viewer, proposal.department?.id ?? null);
-    const [following, merged, departments] = await Promise.all([
+    const commentSort = (["best", "newest", "stance"] as const).find((k) => k === new URL(request.url).searchParams.get("comments")) ?? "best";
+    const [following, merged, departments, thread] = await Promise.all([
       context.domain.notifications.isFollowing(viewer, proposal.id),
       context.domain.merge.mergedGroup(proposal.id),
       moderator || departmentOfficer ? context.domain.catalog.departments() : Promise.resolve([]),
+      context.domain.comments.thread(viewer, proposal.id, commentSort),
     ]);
     return json({
       lng,
@@ -52,6 +57,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       following,
       merged,
       departments,
+      thread,
+      commentSort,
       now: Date.now(),
     });
   } catch (error) {
@@ -79,7 +86,7 @@ function SupportPanel() {
   const { proposal, viewerId, viewerVerified, blockers } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const fetcher = useFetcher<typeof action>();
-  const { live, connected } = useLiveSupport(proposal.id, proposal);
+  const { live, connected, present } = useLiveSupport(proposal.id, proposal);
   const [announcement, setAnnouncement] = useState("");
   const supportCount = live[proposal.id]?.supportCount ?? proposal.supportCount;
   const busy = fetcher.state !== "idle";
@@ -148,18 +155,18 @@ function SupportPanel() {
       <p className="mt-4 flex items-center gap-2 text-xs text-stone-500" data-testid="live-status">
         <span className={`inline-block h-2 w-2 rounded-full ${connected ? "bg-emerald-500" : "bg-stone-300"}`} aria-hidden="true" />
         {connected ? t("live.connected") : t("live.disconnected")}
+        {connected && present ? <span> · {t("debate.present", { count: present })}</span> : null}
       </p>
     </section>
   );
 }
 
 export default function ProposalPage() {
-  const { proposal, lng, now, moderator, departmentOfficer, following, departments, viewerId, merged } = useLoaderData<typeof loader>();
+  const { proposal, lng, now, moderator, departmentOfficer, following, departments, viewerId, merged, thread, commentSort } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const share = stanceShare(proposal.stance);
   const name = (item: { name: string; nameEn: string }) => (lng === "en" ? item.nameEn : item.name);
-  const repliesOf = (id: number) => proposal.comments.filter((c) => c.parentId === id);
-  const stanceStyle = { PRO: "bg-brand-50 text-brand-800", CON: "bg-clay-50 text-clay-700", NEUTRAL: "bg-stone-100 text-stone-600" } as const;
+  const isAuthor = viewerId !== null && viewerId === proposal.author.id;
 
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 pb-16 pt-6">
@@ -181,6 +188,7 @@ export default function ProposalPage() {
             ))}
           </div>
           <h1 className="mt-3 text-2xl font-extrabold leading-tight tracking-tight text-stone-900 sm:text-3xl">{proposal.title}</h1>
+          <TagChips tags={proposal.tags} />
           <dl className="mt-4 grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-4">
             <div>
               <dt className="text-stone-500">{t("proposal.proposer")}</dt>
@@ -206,7 +214,9 @@ export default function ProposalPage() {
                 <dd className="font-semibold">{name(proposal.department)}</dd>
               </div>
             ) : null}
+            <MapPoint latitude={proposal.latitude} longitude={proposal.longitude} />
           </dl>
+          {proposal.editable ? <EditLink proposalId={proposal.id} /> : null}
           <MergedNotice mergedInto={proposal.mergedInto} />
           {proposal.status === "SCREENING" ? (
             <p className="mt-4 rounded-xl bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-inset ring-amber-200" role="status">
@@ -224,7 +234,7 @@ export default function ProposalPage() {
             <SupportPanel />
             {viewerId !== null ? <FollowButton proposalId={proposal.id} following={following} /> : null}
           </div>
-          <MilestonesSection proposalId={proposal.id} milestones={proposal.milestones} canAct={departmentOfficer} status={proposal.status} lng={lng} />
+          <MilestonesSection proposalId={proposal.id} milestones={proposal.milestones} canAct={departmentOfficer} status={proposal.status} outcome={proposal.answerOutcome} lng={lng} />
           <section className="card p-5" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading" className="text-base font-bold">
               {t("proposal.timeline")}
@@ -253,8 +263,18 @@ export default function ProposalPage() {
             </h2>
             {/* bodyHtml is sanitized by the domain (app/domain/markdown.server.ts). */}
             <div className="prose-madang mt-3 leading-relaxed text-stone-800" dangerouslySetInnerHTML={{ __html: proposal.bodyHtml }} />
+            <AttachmentsSection attachments={proposal.attachments} />
             <p className="mt-5 text-xs text-stone-500">{t("proposal.views", { count: proposal.viewCount })}</p>
           </section>
+
+          <UpdatesSection
+            proposalId={proposal.id}
+            updates={proposal.updates}
+            canAdd={isAuthor && !proposal.editable && proposal.status !== "MERGED"}
+            lng={lng}
+            min={UPDATE_MIN}
+            max={UPDATE_MAX}
+          />
 
           <AnswersSection answers={proposal.answers} lng={lng} />
 
@@ -271,39 +291,21 @@ export default function ProposalPage() {
                 <div className="bg-clay-400" style={{ width: `${share.con}%` }} />
               </div>
             ) : null}
-            {proposal.comments.length === 0 ? (
-              <p className="card mt-4 p-5 text-stone-500">{t("proposal.noComments")}</p>
-            ) : (
-              <ul className="mt-4 space-y-3">
-                {proposal.comments
-                  .filter((c) => c.parentId === null)
-                  .map((c) => (
-                    <li key={c.id} className="card p-4">
-                      <div className="flex items-center gap-2 text-sm">
-                        <span className={`chip ${stanceStyle[c.stance]}`}>{t(`proposal.${c.stance.toLowerCase()}`)}</span>
-                        <span className="font-semibold">{c.author.displayName}</span>
-                        <span className="text-stone-500">{formatDateTime(c.createdAt, lng)}</span>
-                      </div>
-                      <p className="mt-2 leading-relaxed text-stone-800">{c.body}</p>
-                      {repliesOf(c.id).length ? (
-                        <ul className="mt-3 space-y-2 border-l-2 border-stone-200 pl-4">
-                          {repliesOf(c.id).map((r) => (
-                            <li key={r.id}>
-                              <div className="flex items-center gap-2 text-sm">
-                                <span className="text-stone-400" aria-hidden="true">↳</span>
-                                <span className={`chip ${stanceStyle[r.stance]}`}>{t(`proposal.${r.stance.toLowerCase()}`)}</span>
-                                <span className="font-semibold">{r.author.displayName}</span>
-                                <span className="text-stone-500">{formatDateTime(r.createdAt, lng)}</span>
-                              </div>
-                              <p className="mt-1 text-stone-800">{r.body}</p>
-                            </li>
-                          ))}
-                        </ul>
-                      ) : null}
-                    </li>
-                  ))}
-              </ul>
-            )}
+            <nav aria-label={t("sort.label")} className="mt-4 flex flex-wrap gap-1">
+              {(["best", "newest", "stance"] as const).map((key) => (
+                <Link
+                  key={key}
+                  to={`?comments=${key}`}
+                  preventScrollReset
+                  replace
+                  aria-current={commentSort === key ? "page" : undefined}
+                  className={`rounded-full px-3 py-1 text-xs font-semibold ${commentSort === key ? "bg-stone-900 text-white" : "bg-white text-stone-700 ring-1 ring-inset ring-stone-200"}`}
+                >
+                  {t(`debate.sort${key[0]!.toUpperCase()}${key.slice(1)}`)}
+                </Link>
+              ))}
+            </nav>
+            <CommentThread proposalId={proposal.id} comments={thread.comments} locked={thread.locked} viewerId={viewerId} moderator={moderator} lng={lng} />
           </section>
         </div>
 

@@ -118,6 +118,38 @@ export const Proposal = builder.objectRef<ProposalSummary>("Proposal").implement
     milestones: t.field({ type: [Milestone], resolve: async (p, _a, ctx) => (await detailOf(p, ctx)).milestones }),
     mergedIntoId: t.id({ nullable: true, resolve: async (p, _a, ctx) => (await detailOf(p, ctx)).mergedInto?.id ?? null }),
     viewerFollows: t.boolean({ resolve: (p, _a, ctx) => ctx.domain.notifications.isFollowing(ctx.viewer, p.id) }),
+    tags: t.stringList({ description: "Up to 5 short tags.", resolve: async (p, _a, ctx) => (await detailOf(p, ctx)).tags }),
+    latitude: t.float({ nullable: true, description: "Map point (WGS84), with longitude; null when none.", resolve: async (p, _a, ctx) => (await detailOf(p, ctx)).latitude }),
+    longitude: t.float({ nullable: true, resolve: async (p, _a, ctx) => (await detailOf(p, ctx)).longitude }),
+    updates: t.field({
+      type: [ProposalUpdate],
+      description: "Additions by the proposer after the first 공감 locked the text.",
+      resolve: async (p, _a, ctx) => (await detailOf(p, ctx)).updates,
+    }),
+    attachments: t.field({ type: [Attachment], resolve: async (p, _a, ctx) => (await detailOf(p, ctx)).attachments }),
+    viewerCanEdit: t.boolean({
+      description: "The viewer is the proposer and the proposal has no 공감 yet.",
+      resolve: async (p, _a, ctx) => (await detailOf(p, ctx)).editable,
+    }),
+  }),
+});
+
+const ProposalUpdate = builder.objectRef<ProposalDetail["updates"][number]>("ProposalUpdate").implement({
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    body: t.exposeString("body", { description: "Markdown source." }),
+    bodyHtml: t.exposeString("bodyHtml", { description: "Rendered and sanitized." }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+const Attachment = builder.objectRef<ProposalDetail["attachments"][number]>("Attachment").implement({
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    fileName: t.exposeString("fileName"),
+    mimeType: t.exposeString("mimeType", { description: "Decided from the file's bytes: image/png, image/jpeg, image/webp or application/pdf." }),
+    size: t.exposeInt("size", { description: "Bytes." }),
+    url: t.string({ description: "Download address (same cookie or token as the API).", resolve: (a) => `/attachments/${a.id}` }),
   }),
 });
 
@@ -222,6 +254,23 @@ const CreateProposalInput = builder.inputType("CreateProposalInput", {
     categoryId: t.id({ required: true }),
     districtId: t.id({ required: false, description: "Omit for a city-wide proposal." }),
     estimatedCost: t.float({ required: false, description: "Estimated cost in KRW." }),
+    tags: t.stringList({ required: false, description: "Up to 5 tags of 1–20 characters." }),
+    latitude: t.float({ required: false, description: "Map point in Korea (33–39); give both or neither." }),
+    longitude: t.float({ required: false, description: "Map point in Korea (124–132)." }),
+  }),
+});
+
+const EditProposalInput = builder.inputType("EditProposalInput", {
+  fields: (t) => ({
+    proposalId: t.id({ required: true }),
+    title: t.string({ required: true }),
+    body: t.string({ required: true }),
+    categoryId: t.id({ required: true }),
+    districtId: t.id({ required: false, description: "Omit for a city-wide proposal." }),
+    estimatedCost: t.float({ required: false, description: "Estimated cost in KRW." }),
+    tags: t.stringList({ required: false }),
+    latitude: t.float({ required: false }),
+    longitude: t.float({ required: false }),
   }),
 });
 
@@ -239,8 +288,38 @@ builder.mutationFields((t) => ({
           categoryId: input.categoryId,
           districtId: input.districtId ?? undefined,
           estimatedCostKrw: input.estimatedCost ?? undefined,
+          tags: input.tags ?? undefined,
+          latitude: input.latitude ?? undefined,
+          longitude: input.longitude ?? undefined,
         }),
       ),
+  }),
+  editProposal: t.field({
+    type: Proposal,
+    authScopes: { loggedIn: true },
+    description: "Replaces the text, category, district, cost, tags and map point. The proposer only, until the first 공감 (then CONFLICT: add an update).",
+    args: { input: t.arg({ type: EditProposalInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      callDomain(ctx, () =>
+        ctx.domain.content.edit(ctx.viewer, {
+          proposalId: input.proposalId,
+          title: input.title,
+          body: input.body,
+          categoryId: input.categoryId,
+          districtId: input.districtId ?? undefined,
+          estimatedCostKrw: input.estimatedCost ?? undefined,
+          tags: input.tags ?? undefined,
+          latitude: input.latitude ?? undefined,
+          longitude: input.longitude ?? undefined,
+        }),
+      ),
+  }),
+  addProposalUpdate: t.field({
+    type: Proposal,
+    authScopes: { loggedIn: true },
+    description: "Adds an update (10–2000 characters, markdown) to one's own proposal; followers are notified.",
+    args: { proposalId: t.arg.id({ required: true }), body: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => callDomain(ctx, () => ctx.domain.content.addUpdate(ctx.viewer, { proposalId: args.proposalId, body: args.body })),
   }),
   supportProposal: t.field({
     type: SupportResult,

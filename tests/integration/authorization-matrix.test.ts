@@ -64,6 +64,8 @@ type Context = {
   /** Assigned to the officers' department (ref.department). */
   assignedProposalId: number;
   milestoneId: number;
+  /** A comment by someone who is none of the personas. */
+  commentId: number;
 };
 
 async function setup(): Promise<Omit<Context, "userId">> {
@@ -74,7 +76,8 @@ async function setup(): Promise<Omit<Context, "userId">> {
   const assigned = await app.server.domain.proposals.create(other, proposalInput(ref.categories.transport.id));
   await db.prisma.proposal.update({ where: { id: assigned.id }, data: { status: "ASSIGNED", departmentId: ref.department.id } });
   const milestone = await db.prisma.milestone.create({ data: { proposalId: assigned.id, title: "시험 단계" } });
-  return { otherProposalId: proposal.id, otherUserId: other.id, pendingAffiliationId: claim.id, assignedProposalId: assigned.id, milestoneId: milestone.id };
+  const comment = await app.server.domain.comments.post(other, { proposalId: proposal.id, body: "매트릭스 시험용 의견입니다." });
+  return { otherProposalId: proposal.id, otherUserId: other.id, pendingAffiliationId: claim.id, assignedProposalId: assigned.id, milestoneId: milestone.id, commentId: comment.id };
 }
 
 const everyone = (outcome: Outcome) => Object.fromEntries(PERSONAS.map((p) => [p, outcome])) as Record<Persona, Outcome>;
@@ -179,6 +182,35 @@ const MUTATIONS: Record<string, Case> = {
   followProposal: { query: `mutation($id: ID!) { followProposal(proposalId: $id) }`, variables: (c) => ({ id: c.otherProposalId }), expected: loggedIn },
   unfollowProposal: { query: `mutation($id: ID!) { unfollowProposal(proposalId: $id) }`, variables: (c) => ({ id: c.otherProposalId }), expected: loggedIn },
   markNotificationsRead: { query: `mutation { markNotificationsRead }`, variables: () => ({}), expected: loggedIn },
+  // Only the proposer may edit or add updates; no persona wrote otherProposalId.
+  editProposal: {
+    query: `mutation($input: EditProposalInput!) { editProposal(input: $input) { id } }`,
+    variables: (c) => ({ input: { ...proposalInput(ref.categories.transport.id), proposalId: c.otherProposalId, categoryId: String(ref.categories.transport.id) } }),
+    expected: everyone("deny"),
+  },
+  addProposalUpdate: {
+    query: `mutation($id: ID!) { addProposalUpdate(proposalId: $id, body: "현장 사진과 설명을 덧붙입니다.") { id } }`,
+    variables: (c) => ({ id: c.otherProposalId }),
+    expected: everyone("deny"),
+  },
+  postComment: {
+    query: `mutation($id: ID!) { postComment(proposalId: $id, stance: PRO, body: "찬성합니다. 꼭 필요합니다.") { id } }`,
+    variables: (c) => ({ id: c.otherProposalId }),
+    expected: eligible,
+  },
+  editComment: {
+    query: `mutation($id: ID!) { editComment(commentId: $id, body: "남의 의견 고치기") { id } }`,
+    variables: (c) => ({ id: c.commentId }),
+    expected: everyone("deny"), // only its author, who is none of the personas
+  },
+  reactToComment: { query: `mutation($id: ID!) { reactToComment(commentId: $id, on: true) { reactions } }`, variables: (c) => ({ id: c.commentId }), expected: loggedIn },
+  reportComment: { query: `mutation($id: ID!) { reportComment(commentId: $id, reason: "시험 신고") }`, variables: (c) => ({ id: c.commentId }), expected: loggedIn },
+  moderateComment: {
+    query: `mutation($id: ID!) { moderateComment(commentId: $id, action: PIN) { pinned } }`,
+    variables: (c) => ({ id: c.commentId }),
+    expected: moderators,
+  },
+  lockDebate: { query: `mutation($id: ID!) { lockDebate(proposalId: $id, locked: false) }`, variables: (c) => ({ id: c.otherProposalId }), expected: moderators },
   mergeProposal: {
     query: `mutation($id: ID!) { mergeProposal(sourceId: $id, targetId: $id, reason: "매트릭스 시험") { supportCount } }`,
     variables: (c) => ({ id: c.otherProposalId }),
@@ -224,7 +256,7 @@ describe("authorization matrix", () => {
   }
 
   it("has an entry for every socket command", async () => {
-    const names = new Promise<string[]>((resolve) => app.server.io.once("connection", (s) => setImmediate(() => resolve(s.eventNames().map(String).filter((e) => e !== "error")))));
+    const names = new Promise<string[]>((resolve) => app.server.io.once("connection", (s) => setImmediate(() => resolve(s.eventNames().map(String).filter((e) => e !== "error" && e !== "disconnect")))));
     const client = await app.client();
     expect(Object.keys(SOCKET_COMMANDS).sort()).toEqual((await names).sort());
     client.disconnect();

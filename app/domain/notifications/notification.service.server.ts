@@ -61,6 +61,14 @@ export function createNotificationService({ prisma, events, mailer, clock, publi
     }
   }
 
+  /** One person (e.g. the author of a hidden comment), in the centre, live and by mail. */
+  async function notifyUser(userId: number, proposalId: number, notice: ProposalNotice) {
+    await prisma.notification.create({
+      data: { userId, proposalId, kind: notice.kind, messageKey: notice.messageKey, params: (notice.params ?? {}) as Prisma.InputJsonValue, createdAt: clock.now() },
+    });
+    await delivered([userId], proposalId, notice);
+  }
+
   async function notifyFollowers(proposalId: number, notice: ProposalNotice, options: { except?: number } = {}) {
     const userIds = await toFollowers(prisma, proposalId, notice, options);
     await delivered(userIds, proposalId, notice);
@@ -131,7 +139,7 @@ export function createNotificationService({ prisma, events, mailer, clock, publi
     return (await prisma.follow.count({ where: { userId: viewer.id, proposalId } })) > 0;
   }
 
-  return { toFollowers, delivered, notifyFollowers, list, unreadCount, unreadCountFor, markRead, follow, unfollow, isFollowing };
+  return { toFollowers, delivered, notifyFollowers, notifyUser, list, unreadCount, unreadCountFor, markRead, follow, unfollow, isFollowing };
 }
 
 export type NotificationService = ReturnType<typeof createNotificationService>;

@@ -44,6 +44,14 @@ export const ZSupportTiers = z
 
 const EXCERPT_LENGTH = 140;
 
+/** Edits are open to the author until the first 공감, while in screening or open. */
+export function isEditable(proposal: { authorId: number; status: ProposalStatus }, supportCount: number, viewer: Viewer): boolean {
+  return (
+    viewer !== null && viewer !== undefined && !viewer.suspended && proposal.authorId === viewer.id && supportCount === 0 &&
+    (proposal.status === "SCREENING" || proposal.status === "OPEN")
+  );
+}
+
 const summarySelect = (viewer: Viewer) =>
   ({
     id: true,
@@ -193,6 +201,11 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
         milestones: { orderBy: [{ id: "asc" }], select: { id: true, title: true, dueAt: true, completedAt: true } },
         tiersReached: { orderBy: { threshold: "asc" }, select: { threshold: true, consequence: true, reachedAt: true } },
         mergedInto: { select: { id: true, title: true } },
+        tags: true,
+        latitude: true,
+        longitude: true,
+        updates: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, body: true, createdAt: true } },
+        attachments: { orderBy: [{ id: "asc" }], select: { id: true, fileName: true, mimeType: true, size: true, createdAt: true } },
         statusEvents: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { status: true, note: true, createdAt: true } },
         comments: {
           orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -225,6 +238,12 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
       mergedInto: row.mergedInto,
       timeline: row.statusEvents.map((e) => ({ status: e.status, note: e.note, at: e.createdAt })),
       comments: row.comments,
+      tags: row.tags,
+      latitude: row.latitude,
+      longitude: row.longitude,
+      updates: row.updates.map((u) => ({ ...u, bodyHtml: renderMarkdown(u.body) })),
+      attachments: row.attachments,
+      editable: isEditable(row, row._count.supports, viewer),
     };
   }
 
@@ -257,6 +276,9 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
         categoryId: input.categoryId,
         districtId: input.districtId ?? null,
         estimatedCostKrw: input.estimatedCostKrw === undefined ? null : BigInt(input.estimatedCostKrw),
+        tags: input.tags,
+        latitude: input.latitude ?? null,
+        longitude: input.longitude ?? null,
         authorId: viewer!.id,
         // With screening (제안검토) the window starts when a moderator opens it.
         status: screeningRequired ? "SCREENING" : "OPEN",

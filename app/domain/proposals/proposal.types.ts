@@ -81,7 +81,19 @@ export type ProposalDetail = ProposalSummary & {
   /** Where a merged proposal went. */
   mergedInto: { id: number; title: string } | null;
   comments: ProposalComment[];
+  /** 1–5 short tags */
+  tags: string[];
+  /** Optional map point (WGS84), both or neither. */
+  latitude: number | null;
+  longitude: number | null;
+  /** Additions by the author after the proposal was locked by its first 공감. */
+  updates: { id: number; body: string; bodyHtml: string; createdAt: Date }[];
+  attachments: ProposalAttachment[];
+  /** The viewer is the author and may still edit (no 공감 yet, in screening or open). */
+  editable: boolean;
 };
+
+export type ProposalAttachment = { id: number; fileName: string; mimeType: string; size: number; createdAt: Date };
 
 export type ProposalPage = { items: ProposalSummary[]; totalCount: number; offset: number; limit: number };
 

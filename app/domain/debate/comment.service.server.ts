@@ -1,0 +1,297 @@
+// Debate on a proposal: threaded comments (two levels) with a stance (찬성/반대/중립),
+// sanitized markdown, edit history, reactions, moderator pins and hides (a placeholder with
+// the reason stays visible), locked threads, reports, and a banned-word filter that holds a
+// comment for review. Every change is pushed live to the proposal's room.
+import { z } from "zod";
+import type { Prisma, PrismaClient } from "../db.ts";
+import { AppError, notFound, validationError } from "../errors.ts";
+import type { EventBus } from "../events.ts";
+import { renderMarkdown } from "../markdown.server.ts";
+import { recordAudit } from "../audit/audit.service.server.ts";
+import type { EligibilityService } from "../eligibility/eligibility.service.server.ts";
+import type { NotificationService } from "../notifications/notification.service.server.ts";
+import type { RateLimiter } from "../ports.ts";
+import { isModerator } from "../roles/roles.policy.ts";
+import type { Clock, Viewer } from "../viewer.ts";
+
+export const COMMENT_MAX = 3000;
+const id = z.coerce.number().int().positive().max(2_147_483_647);
+
+export const ZCommentInput = z.object({
+  proposalId: id,
+  parentId: z.preprocess((v) => (v === "" || v == null ? undefined : v), id.optional()),
+  stance: z.enum(["PRO", "CON", "NEUTRAL"], { errorMap: () => ({ message: "validation.invalidChoice" }) }).default("NEUTRAL"),
+  body: z.string({ required_error: "validation.required" }).trim().min(2).max(COMMENT_MAX),
+});
+export const ZEditInput = z.object({ commentId: id, body: z.string().trim().min(2).max(COMMENT_MAX) });
+export const ZModerateInput = z.object({ commentId: id, reason: z.string().trim().min(2, "validation.reasonRequired").max(500) });
+export const ZReportInput = z.object({ commentId: id, reason: z.string().trim().min(2, "validation.reasonRequired").max(500) });
+
+export type CommentView = {
+  id: number;
+  parentId: number | null;
+  author: { id: number; displayName: string };
+  stance: "PRO" | "CON" | "NEUTRAL";
+  /** Sanitized HTML; empty when hidden or held. */
+  bodyHtml: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  pinned: boolean;
+  hidden: { reason: string; at: Date } | null;
+  held: boolean;
+  reactions: number;
+  viewerReacted: boolean;
+};
+
+type Deps = {
+  prisma: PrismaClient;
+  clock: Clock;
+  events: EventBus;
+  eligibility: EligibilityService;
+  limits: RateLimiter;
+  notifications: NotificationService;
+};
+
+function parse<T extends z.ZodTypeAny>(schema: T, raw: unknown): z.infer<T> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error);
+  return parsed.data;
+}
+
+function requireViewer(viewer: Viewer): NonNullable<Viewer> {
+  if (!viewer) throw new AppError("UNAUTHENTICATED", "errors.loginRequired");
+  return viewer;
+}
+
+/** Words the city holds for review, case-insensitively, as substrings (Korean has no spaces to rely on). */
+export function containsBannedWord(text: string, words: string[]): boolean {
+  const normalized = text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+  return words.some((w) => w && normalized.includes(w.normalize("NFKC").toLowerCase().replace(/\s+/g, "")));
+}
+
+export function createCommentService({ prisma, clock, events, eligibility, limits, notifications }: Deps) {
+  async function bannedWords(): Promise<string[]> {
+    const s = await prisma.citySetting.findUnique({ where: { id: 1 }, select: { bannedWords: true } });
+    return s?.bannedWords ?? [];
+  }
+
+  const select = (viewer: Viewer) =>
+    ({
+      id: true,
+      parentId: true,
+      stance: true,
+      body: true,
+      createdAt: true,
+      editedAt: true,
+      pinnedAt: true,
+      hiddenAt: true,
+      hiddenReason: true,
+      heldAt: true,
+      authorId: true,
+      author: { select: { id: true, displayName: true } },
+      _count: { select: { reactions: true } },
+      reactions: { where: { userId: viewer?.id ?? -1 }, select: { userId: true } },
+    }) satisfies Prisma.CommentSelect;
+  type Row = Prisma.CommentGetPayload<{ select: ReturnType<typeof select> }>;
+
+  function view(row: Row, viewer: Viewer): CommentView {
+    // Held comments are shown to their author and moderators only; hidden ones as a placeholder.
+    const canSeeHeld = !!viewer && (viewer.id === row.authorId || isModerator(viewer));
+    const visible = !row.hiddenAt && (!row.heldAt || canSeeHeld);
+    return {
+      id: row.id,
+      parentId: row.parentId,
+      author: row.author,
+      stance: row.stance,
+      bodyHtml: visible ? renderMarkdown(row.body) : "",
+      createdAt: row.createdAt,
+      editedAt: row.editedAt,
+      pinned: row.pinnedAt !== null,
+      hidden: row.hiddenAt ? { reason: row.hiddenReason ?? "", at: row.hiddenAt } : null,
+      held: row.heldAt !== null,
+      reactions: row._count.reactions,
+      viewerReacted: row.reactions.length > 0,
+    };
+  }
+
+  /** The thread: pinned first, then by "best" (reactions), "newest", or grouped by stance. */
+  async function thread(viewer: Viewer, rawProposalId: unknown, sort: "best" | "newest" | "stance" = "best") {
+    const proposalId = parse(id, rawProposalId);
+    const rows = await prisma.comment.findMany({
+      where: {
+        proposalId,
+        OR: [{ heldAt: null }, ...(viewer ? [{ authorId: viewer.id }] : []), ...(isModerator(viewer) ? [{ heldAt: { not: null } }] : [])],
+      },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: select(viewer),
+    });
+    const comments = rows.map((r) => view(r, viewer));
+    const order = (a: CommentView, b: CommentView) => {
+      if (a.pinned !== b.pinned) return a.pinned ? -1 : 1;
+      if (sort === "newest") return b.createdAt.getTime() - a.createdAt.getTime();
+      if (sort === "stance") return a.stance.localeCompare(b.stance) || b.reactions - a.reactions;
+      return b.reactions - a.reactions || a.createdAt.getTime() - b.createdAt.getTime();
+    };
+    const roots = comments.filter((c) => c.parentId === null).sort(order);
+    const locked = (await prisma.proposal.findUnique({ where: { id: proposalId }, select: { commentsLockedAt: true } }))?.commentsLockedAt ?? null;
+    return { comments: roots.flatMap((root) => [root, ...comments.filter((c) => c.parentId === root.id)]), locked: locked !== null };
+  }
+
+  async function one(viewer: Viewer, commentId: number) {
+    return view(await prisma.comment.findUniqueOrThrow({ where: { id: commentId }, select: select(viewer) }), viewer);
+  }
+
+  async function post(viewer: Viewer, raw: unknown) {
+    const me = requireViewer(viewer);
+    if (me.suspended) throw new AppError("FORBIDDEN", "errors.suspended");
+    const input = parse(ZCommentInput, raw);
+    const proposal = await prisma.proposal.findUnique({ where: { id: input.proposalId }, select: { id: true, status: true, commentsLockedAt: true } });
+    if (!proposal || ["DRAFT", "SCREENING"].includes(proposal.status)) throw notFound("errors.proposalNotFound");
+    if (proposal.commentsLockedAt) throw new AppError("CONFLICT", "debate.errors.locked");
+    await eligibility.assertEligible(me);
+    await limits.consume("post", `comment:${me.id}`);
+    if (input.parentId) {
+      const parent = await prisma.comment.findUnique({ where: { id: input.parentId }, select: { proposalId: true, parentId: true } });
+      if (!parent || parent.proposalId !== proposal.id) throw new AppError("VALIDATION", "errors.validation", { issues: [{ path: "parentId", key: "validation.invalid" }] });
+      // Two levels: a reply to a reply joins its parent's thread.
+      if (parent.parentId) input.parentId = parent.parentId;
+    }
+    const held = containsBannedWord(input.body, await bannedWords());
+    const now = clock.now();
+    const comment = await prisma.comment.create({
+      data: { proposalId: proposal.id, authorId: me.id, parentId: input.parentId ?? null, stance: input.stance, body: input.body, createdAt: now, heldAt: held ? now : null },
+      select: { id: true },
+    });
+    if (!held) events.publish("comment.changed", { proposalId: proposal.id, commentId: comment.id, change: "created" });
+    return one(me, comment.id);
+  }
+
+  async function edit(viewer: Viewer, raw: unknown) {
+    const me = requireViewer(viewer);
+    const input = parse(ZEditInput, raw);
+    const comment = await prisma.comment.findUnique({ where: { id: input.commentId }, select: { id: true, authorId: true, body: true, proposalId: true, hiddenAt: true, proposal: { select: { commentsLockedAt: true } } } });
+    if (!comment) throw notFound();
+    if (comment.authorId !== me.id) throw new AppError("FORBIDDEN", "debate.errors.notAuthor");
+    if (comment.hiddenAt) throw new AppError("CONFLICT", "debate.errors.hidden");
+    if (comment.proposal.commentsLockedAt) throw new AppError("CONFLICT", "debate.errors.locked");
+    const now = clock.now();
+    const held = containsBannedWord(input.body, await bannedWords());
+    await prisma.$transaction(async (tx) => {
+      // The earlier text stays in the history, readable by everyone.
+      await tx.commentRevision.create({ data: { commentId: comment.id, body: comment.body, createdAt: now } });
+      await tx.comment.update({ where: { id: comment.id }, data: { body: input.body, editedAt: now, heldAt: held ? now : null } });
+    });
+    events.publish("comment.changed", { proposalId: comment.proposalId, commentId: comment.id, change: "edited" });
+    return one(me, comment.id);
+  }
+
+  async function history(rawId: unknown) {
+    const commentId = parse(id, rawId);
+    const comment = await prisma.comment.findUnique({ where: { id: commentId }, select: { hiddenAt: true } });
+    if (!comment || comment.hiddenAt) throw notFound();
+    return prisma.commentRevision.findMany({ where: { commentId }, orderBy: { createdAt: "asc" }, select: { body: true, createdAt: true } });
+  }
+
+  async function react(viewer: Viewer, rawId: unknown, on: boolean) {
+    const me = requireViewer(viewer);
+    if (me.suspended) throw new AppError("FORBIDDEN", "errors.suspended");
+    const commentId = parse(id, rawId);
+    const comment = await prisma.comment.findUnique({ where: { id: commentId }, select: { proposalId: true, authorId: true, hiddenAt: true } });
+    if (!comment || comment.hiddenAt) throw notFound();
+    if (comment.authorId === me.id) throw new AppError("FORBIDDEN", "debate.errors.ownComment");
+    if (on) await prisma.commentReaction.createMany({ data: [{ commentId, userId: me.id, createdAt: clock.now() }], skipDuplicates: true });
+    else await prisma.commentReaction.deleteMany({ where: { commentId, userId: me.id } });
+    events.publish("comment.changed", { proposalId: comment.proposalId, commentId, change: "reacted" });
+    return one(me, commentId);
+  }
+
+  /** Moderators: hide with a reason (a placeholder stays), unhide, pin, release a held comment. */
+  async function moderate(viewer: Viewer, action: "hide" | "unhide" | "pin" | "unpin" | "release", raw: unknown) {
+    const me = requireViewer(viewer);
+    if (!isModerator(me)) throw new AppError("FORBIDDEN", "errors.forbidden");
+    const input = parse(action === "hide" ? ZModerateInput : ZModerateInput.partial({ reason: true }), raw);
+    const comment = await prisma.comment.findUnique({ where: { id: input.commentId }, select: { id: true, proposalId: true, authorId: true } });
+    if (!comment) throw notFound();
+    const now = clock.now();
+    const data: Prisma.CommentUpdateInput =
+      action === "hide"
+        ? { hiddenAt: now, hiddenReason: input.reason, hiddenById: me.id }
+        : action === "unhide"
+          ? { hiddenAt: null, hiddenReason: null, hiddenById: null }
+          : action === "pin"
+            ? { pinnedAt: now }
+            : action === "unpin"
+              ? { pinnedAt: null }
+              : { heldAt: null };
+    await prisma.$transaction(async (tx) => {
+      await tx.comment.update({ where: { id: comment.id }, data });
+      if (action === "hide" || action === "unhide" || action === "release") {
+        await tx.report.updateMany({ where: { commentId: comment.id, resolvedAt: null }, data: { resolvedAt: now, resolvedById: me.id } });
+      }
+      await recordAudit(tx, me, { action: `comment.${action}`, targetType: "Comment", targetId: comment.id, reason: input.reason ?? null });
+    });
+    if (action === "hide") {
+      // The author sees what happened and why.
+      await notifications.notifyUser(comment.authorId, comment.proposalId, { kind: "comment.hidden", messageKey: "debate.notice.hidden", params: { reason: input.reason ?? "" } });
+    }
+    events.publish("comment.changed", { proposalId: comment.proposalId, commentId: comment.id, change: action === "release" ? "created" : action === "hide" ? "hidden" : "edited" });
+    return one(me, comment.id);
+  }
+
+  /** Moderators: lock or unlock a proposal's thread. */
+  async function lock(viewer: Viewer, rawProposalId: unknown, locked: boolean, reason?: string) {
+    const me = requireViewer(viewer);
+    if (!isModerator(me)) throw new AppError("FORBIDDEN", "errors.forbidden");
+    const proposalId = parse(id, rawProposalId);
+    await prisma.$transaction(async (tx) => {
+      const moved = await tx.proposal.updateMany({ where: { id: proposalId }, data: { commentsLockedAt: locked ? clock.now() : null } });
+      if (moved.count === 0) throw notFound("errors.proposalNotFound");
+      await recordAudit(tx, me, { action: locked ? "thread.locked" : "thread.unlocked", targetType: "Proposal", targetId: proposalId, reason: reason ?? null });
+    });
+    events.publish("comment.changed", { proposalId, commentId: 0, change: "locked" });
+  }
+
+  /** Anyone signed in may report a comment; a moderator picks it up from the queue. */
+  async function report(viewer: Viewer, raw: unknown) {
+    const me = requireViewer(viewer);
+    const input = parse(ZReportInput, raw);
+    const comment = await prisma.comment.findUnique({ where: { id: input.commentId }, select: { id: true } });
+    if (!comment) throw notFound();
+    const existing = await prisma.report.findFirst({ where: { commentId: comment.id, reporterId: me.id, resolvedAt: null } });
+    if (existing) throw new AppError("CONFLICT", "debate.errors.alreadyReported");
+    await prisma.report.create({ data: { commentId: comment.id, reporterId: me.id, reason: input.reason, createdAt: clock.now() } });
+  }
+
+  /** Moderation queue: open reports and held comments, oldest first, with who took them. */
+  async function queue(viewer: Viewer) {
+    const me = requireViewer(viewer);
+    if (!isModerator(me)) throw new AppError("FORBIDDEN", "errors.forbidden");
+    const [reports, held] = await Promise.all([
+      prisma.report.findMany({
+        where: { resolvedAt: null },
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          reason: true,
+          createdAt: true,
+          assignee: { select: { id: true, displayName: true } },
+          comment: { select: { id: true, body: true, proposalId: true, hiddenAt: true, author: { select: { displayName: true } } } },
+        },
+      }),
+      prisma.comment.findMany({ where: { heldAt: { not: null }, hiddenAt: null }, orderBy: { heldAt: "asc" }, select: { id: true, body: true, proposalId: true, author: { select: { displayName: true } } } }),
+    ]);
+    return { reports, held };
+  }
+
+  async function assignReport(viewer: Viewer, rawId: unknown) {
+    const me = requireViewer(viewer);
+    if (!isModerator(me)) throw new AppError("FORBIDDEN", "errors.forbidden");
+    const reportId = parse(id, rawId);
+    const taken = await prisma.report.updateMany({ where: { id: reportId, resolvedAt: null }, data: { assigneeId: me.id } });
+    if (taken.count === 0) throw notFound();
+  }
+
+  return { thread, post, edit, history, react, moderate, lock, report, queue, assignReport };
+}
+
+export type CommentService = ReturnType<typeof createCommentService>;

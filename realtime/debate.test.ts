@@ -1,0 +1,54 @@
+// The debate is live: new, edited and hidden comments reach every client watching the
+// proposal, and everyone sees how many people are there.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createReferenceData, createUser, proposalInput } from "../tests/factories.ts";
+import { createTestDatabase, type TestDatabase } from "../tests/setup/test-database.ts";
+import { nextEvent, startTestServer } from "../tests/utils/server.ts";
+
+let db: TestDatabase;
+let app: Awaited<ReturnType<typeof startTestServer>>;
+let ref: Awaited<ReturnType<typeof createReferenceData>>;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  ref = await createReferenceData(db.prisma);
+  app = await startTestServer(db);
+});
+afterAll(async () => {
+  await app?.close();
+  await db?.drop();
+});
+
+describe("live debate", () => {
+  it("pushes new, edited and hidden comments and presence to everyone in the room", async () => {
+    const author = await createUser(db.prisma);
+    const proposal = await app.server.domain.proposals.create(author, proposalInput(ref.categories.transport.id));
+    const a = await app.client();
+    const b = await app.client();
+    await a.emitWithAck("proposal:watch", { proposalId: proposal.id });
+    const presence = nextEvent(a, "proposal:presence");
+    await b.emitWithAck("proposal:watch", { proposalId: proposal.id });
+    expect(await presence).toEqual({ proposalId: proposal.id, count: 2 });
+
+    const writer = await createUser(db.prisma);
+    const created = [nextEvent(a, "comment:changed"), nextEvent(b, "comment:changed")];
+    const comment = await app.server.domain.comments.post(writer, { proposalId: proposal.id, stance: "CON", body: "반대합니다. 예산 낭비입니다." });
+    expect(await Promise.all(created)).toEqual([
+      { proposalId: proposal.id, commentId: comment.id, change: "created" },
+      { proposalId: proposal.id, commentId: comment.id, change: "created" },
+    ]);
+
+    const edited = nextEvent(b, "comment:changed");
+    await app.server.domain.comments.edit(writer, { commentId: comment.id, body: "반대합니다. 우선순위가 낮습니다." });
+    expect(await edited).toMatchObject({ change: "edited" });
+
+    const moderator = await createUser(db.prisma, { roles: ["MODERATOR"] });
+    const hidden = nextEvent(a, "comment:changed");
+    await app.server.domain.comments.moderate(moderator, "hide", { commentId: comment.id, reason: "시험용 가리기" });
+    expect(await hidden).toMatchObject({ change: "hidden" });
+
+    const left = nextEvent(a, "proposal:presence");
+    b.disconnect();
+    expect(await left).toEqual({ proposalId: proposal.id, count: 1 });
+  });
+});
