@@ -224,7 +224,7 @@ export default function ProposalPage() {
             <SupportPanel />
             {viewerId !== null ? <FollowButton proposalId={proposal.id} following={following} /> : null}
           </div>
-          <MilestonesSection proposalId={proposal.id} milestones={proposal.milestones} canAct={departmentOfficer} status={proposal.status} lng={lng} />
+          <MilestonesSection proposalId={proposal.id} milestones={proposal.milestones} canAct={departmentOfficer} status={proposal.status} outcome={proposal.answerOutcome} lng={lng} />
           <section className="card p-5" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading" className="text-base font-bold">
               {t("proposal.timeline")}
