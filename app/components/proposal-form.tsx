@@ -22,6 +22,7 @@ export function ProposalForm({
   submitting,
   submitLabel,
   submittingLabel,
+  secondaryAction,
   similar = false,
   children,
 }: {
@@ -34,6 +35,8 @@ export function ProposalForm({
   submitting: boolean;
   submitLabel: string;
   submittingLabel: string;
+  /** e.g. "임시 저장": a second submit button after the main one. */
+  secondaryAction?: React.ReactNode;
   similar?: boolean;
   children?: React.ReactNode;
 }) {
@@ -172,9 +175,12 @@ export function ProposalForm({
         </div>
       ) : null}
       {children}
-      <button type="submit" className="btn-primary w-full sm:w-auto" disabled={submitting}>
-        {submitting ? submittingLabel : submitLabel}
-      </button>
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" className="btn-primary w-full sm:w-auto" disabled={submitting}>
+          {submitting ? submittingLabel : submitLabel}
+        </button>
+        {secondaryAction}
+      </div>
     </Form>
   );
 }

@@ -315,3 +315,21 @@ export function DepartmentPanel({ proposalId, status, outcome, departments, lng 
     </>
   );
 }
+
+/** The author's own draft: not public until submitted. */
+export function DraftNotice({ proposalId }: { proposalId: number }) {
+  const { t } = useTranslation();
+  const { fetcher, error, action, busy } = useManage(proposalId);
+  return (
+    <div className="mt-4 rounded-xl bg-stone-100 px-4 py-3 text-sm text-stone-800 ring-1 ring-inset ring-stone-300" role="status">
+      <p>{t("lifecycle.draftNotice")}</p>
+      <fetcher.Form method="post" action={action} className="mt-2">
+        <input type="hidden" name="intent" value="submitDraft" />
+        <button type="submit" className="btn-primary" disabled={busy}>
+          {t("lifecycle.submitDraft")}
+        </button>
+      </fetcher.Form>
+      <FormError error={error} />
+    </div>
+  );
+}

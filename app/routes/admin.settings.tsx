@@ -21,6 +21,9 @@ type SettingsForm = {
   cityNameEn: string;
   supportThreshold: number | string;
   supportWindowDays: number | string;
+  screeningRequired: boolean;
+  answerDeadlineDays: number | string;
+  supportTiers: { threshold: number | string; consequence: string }[];
   eligibility: {
     requireVerified: boolean;
     minAge: number | string | null;
@@ -39,6 +42,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       cityNameEn: s.cityNameEn,
       supportThreshold: s.supportThreshold,
       supportWindowDays: s.supportWindowDays,
+      screeningRequired: s.screeningRequired,
+      answerDeadlineDays: s.answerDeadlineDays,
+      supportTiers: s.supportTiers,
       eligibility: s.eligibility,
     };
     return json({ lng, settings, districts });
@@ -61,6 +67,13 @@ function parseSettings(form: FormData): SettingsForm {
     cityNameEn: field(form, "cityNameEn"),
     supportThreshold: numberOrRaw(field(form, "supportThreshold")) ?? "",
     supportWindowDays: numberOrRaw(field(form, "supportWindowDays")) ?? "",
+    screeningRequired: on("screeningRequired"),
+    answerDeadlineDays: numberOrRaw(field(form, "answerDeadlineDays")) ?? "",
+    // Tier rows left empty are dropped; anything else goes to the domain to be checked.
+    supportTiers: form
+      .getAll("tierThreshold")
+      .map((v, i) => ({ threshold: numberOrRaw(String(v)) ?? "", consequence: String(form.getAll("tierConsequence")[i] ?? "") }))
+      .filter((tier) => tier.threshold !== ""),
     eligibility: {
       requireVerified: on("requireVerified"),
       minAge: numberOrRaw(field(form, "minAge")),
@@ -259,7 +272,36 @@ export default function AdminSettings() {
           <div className="grid gap-5 sm:grid-cols-2">
             {numberField("supportThreshold", "supportThreshold", t("admin.settings.supportThreshold"), t("admin.settings.supportThresholdHint"), values.supportThreshold, t("admin.settings.unitSupports"))}
             {numberField("supportWindowDays", "supportWindowDays", t("admin.settings.supportWindowDays"), t("admin.settings.supportWindowDaysHint"), values.supportWindowDays, t("admin.settings.unitDays"))}
+            {numberField("answerDeadlineDays", "answerDeadlineDays", t("lifecycle.settings.answerDeadlineDays"), t("lifecycle.settings.answerDeadlineDaysHint"), values.answerDeadlineDays, t("admin.settings.unitDays"))}
           </div>
+          <Check name="screeningRequired" label={t("lifecycle.settings.screeningRequired")} hint={t("lifecycle.settings.screeningRequiredHint")} defaultChecked={values.screeningRequired} />
+          <fieldset className="space-y-2">
+            <legend className="field-label">{t("lifecycle.settings.tiers")}</legend>
+            <p className="field-hint">{t("lifecycle.settings.tiersHint")}</p>
+            {[0, 1, 2].map((i) => {
+              const tier = values.supportTiers[i];
+              return (
+                <div key={i} className="flex flex-wrap items-center gap-2">
+                  <label className="sr-only" htmlFor={`tierThreshold-${i}`}>
+                    {t("lifecycle.settings.tierThreshold", { n: i + 1 })}
+                  </label>
+                  <input id={`tierThreshold-${i}`} name="tierThreshold" inputMode="numeric" defaultValue={tier ? String(tier.threshold) : ""} className="field-input max-w-[8rem] text-right tabular-nums" />
+                  <span className="text-stone-600">{t("admin.settings.unitSupports")} →</span>
+                  <label className="sr-only" htmlFor={`tierConsequence-${i}`}>
+                    {t("lifecycle.settings.tierConsequence", { n: i + 1 })}
+                  </label>
+                  <select id={`tierConsequence-${i}`} name="tierConsequence" defaultValue={tier?.consequence ?? "FORUM"} className="field-input max-w-[16rem]">
+                    {(["DEPARTMENT_ANSWER", "FORUM", "MAYOR_ANSWER"] as const).map((c) => (
+                      <option key={c} value={c}>
+                        {t(`tiers.${c}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              );
+            })}
+            <FieldError id="tiers-error" message={issue("supportTiers") ?? issue("supportTiers.0.threshold") ?? issue("supportTiers.1.threshold") ?? issue("supportTiers.2.threshold")} />
+          </fieldset>
         </Section>
 
         <Section id="eligibility" title={t("admin.settings.eligibility")} intro={t("admin.settings.eligibilityIntro")}>

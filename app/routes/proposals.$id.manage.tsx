@@ -27,6 +27,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "completeMilestone":
         await lifecycle.completeMilestone(viewer, form.milestoneId);
         break;
+      case "submitDraft":
+        await context.domain.proposals.submitDraft(viewer, proposalId);
+        break;
       case "follow":
         await notifications.follow(viewer, Number(proposalId));
         break;

@@ -15,6 +15,7 @@ import { useLiveSupport } from "../lib/live.ts";
 import { isModerator } from "../domain/roles/roles.policy.ts";
 import { canActForDepartment } from "../domain/proposals/lifecycle.service.server.ts";
 import { MergedGroup } from "../components/merged-group.tsx";
+import { DraftNotice } from "../components/proposal-lifecycle.tsx";
 import { CommentThread } from "../components/comment-thread.tsx";
 import { AttachmentsSection, EditLink, MapPoint, TagChips, UpdatesSection } from "../components/proposal-content.tsx";
 import { UPDATE_MAX, UPDATE_MIN } from "../domain/proposals/proposal.schema.ts";
@@ -218,6 +219,7 @@ export default function ProposalPage() {
           </dl>
           {proposal.editable ? <EditLink proposalId={proposal.id} /> : null}
           <MergedNotice mergedInto={proposal.mergedInto} />
+          {proposal.status === "DRAFT" ? <DraftNotice proposalId={proposal.id} /> : null}
           {proposal.status === "SCREENING" ? (
             <p className="mt-4 rounded-xl bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-inset ring-amber-200" role="status">
               {t("lifecycle.screeningNotice")}

@@ -66,6 +66,9 @@ export default function ProposalList() {
           <p className="mt-2 max-w-2xl text-stone-600">{t("list.intro", { threshold: city?.supportThreshold ?? 50, days: city?.supportWindowDays ?? 30 })}</p>
         </div>
         <div className="flex gap-2">
+          <Link to="/proposals/mine" className="btn-secondary">
+            {t("lifecycle.mine")}
+          </Link>
           <Link to="/proposals/repeated" className="btn-secondary">
             {t("duplicates.repeated.title")}
           </Link>

@@ -31,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     values = fields;
     // Files are checked before the proposal is written, so a bad file leaves nothing behind.
     context.domain.content.checkFiles(files);
-    const proposal = await context.domain.proposals.create(viewer, fields);
+    const proposal = await context.domain.proposals.create(viewer, fields, { draft: form.get("intent") === "draft" });
     if (files.length) await context.domain.content.attach(viewer, { proposalId: proposal.id, files });
     return redirect(`/proposals/${proposal.id}`);
   } catch (error) {
@@ -73,6 +73,11 @@ export default function NewProposal() {
         submitting={navigation.state === "submitting"}
         submitLabel={t("create.submit")}
         submittingLabel={t("create.submitting")}
+        secondaryAction={
+          <button type="submit" name="intent" value="draft" className="btn-secondary w-full sm:w-auto" disabled={navigation.state === "submitting"}>
+            {t("lifecycle.saveDraft")}
+          </button>
+        }
       />
     </main>
   );

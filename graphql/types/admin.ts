@@ -72,7 +72,16 @@ const PendingAffiliation = builder.objectRef<Pending>("PendingAffiliation").impl
 });
 
 const CitySettings = builder
-  .objectRef<{ cityName: string; cityNameEn: string; supportThreshold: number; supportWindowDays: number; eligibility: unknown }>("CitySettings")
+  .objectRef<{
+    cityName: string;
+    cityNameEn: string;
+    supportThreshold: number;
+    supportWindowDays: number;
+    eligibility: unknown;
+    screeningRequired: boolean;
+    answerDeadlineDays: number;
+    supportTiers: unknown;
+  }>("CitySettings")
   .implement({
     fields: (t) => ({
       cityName: t.exposeString("cityName"),
@@ -80,6 +89,9 @@ const CitySettings = builder
       supportThreshold: t.exposeInt("supportThreshold"),
       supportWindowDays: t.exposeInt("supportWindowDays"),
       eligibility: t.field({ type: "JSON", description: "Eligibility rules (see docs/eligibility.md).", resolve: (s) => s.eligibility }),
+      screeningRequired: t.exposeBoolean("screeningRequired", { description: "New proposals wait for 제안검토." }),
+      answerDeadlineDays: t.exposeInt("answerDeadlineDays", { description: "Days a department has to answer." }),
+      supportTiers: t.field({ type: "JSON", description: 'Extra tiers, e.g. [{"threshold":100,"consequence":"FORUM"}].', resolve: (s) => s.supportTiers }),
     }),
   });
 
@@ -164,10 +176,18 @@ builder.mutationFields((t) => ({
       supportThreshold: t.arg.int({ required: true }),
       supportWindowDays: t.arg.int({ required: true }),
       eligibility: t.arg({ type: "JSON", required: true }),
+      screeningRequired: t.arg.boolean({ required: false }),
+      answerDeadlineDays: t.arg.int({ required: false }),
+      supportTiers: t.arg({ type: "JSON", required: false }),
     },
     resolve: (_r, args, ctx) =>
       callDomain(ctx, async () => {
-        const saved = await ctx.domain.admin.updateCitySettings(ctx.viewer, args);
+        const saved = await ctx.domain.admin.updateCitySettings(ctx.viewer, {
+          ...args,
+          screeningRequired: args.screeningRequired ?? undefined,
+          answerDeadlineDays: args.answerDeadlineDays ?? undefined,
+          supportTiers: args.supportTiers ?? undefined,
+        });
         return { ...saved, eligibility: ZEligibilityRules.parse(saved.eligibility) };
       }),
   }),

@@ -194,6 +194,15 @@ const SupportResult = builder.objectRef<DomainSupportResult>("SupportResult").im
   }),
 });
 
+builder.queryField("myProposals", (t) =>
+  t.field({
+    type: [Proposal],
+    authScopes: { loggedIn: true },
+    description: "The viewer's own proposals in every stage, drafts included.",
+    resolve: (_root, _args, ctx) => callDomain(ctx, () => ctx.domain.proposals.mine(ctx.viewer)),
+  }),
+);
+
 builder.queryFields((t) => ({
   proposals: t.connection(
     {
@@ -278,9 +287,10 @@ builder.mutationFields((t) => ({
   createProposal: t.field({
     type: Proposal,
     authScopes: { loggedIn: true },
-    description: "Posts a proposal; it opens for 공감 at once. Needs an eligible (verified) person.",
-    args: { input: t.arg({ type: CreateProposalInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
+    description:
+      "Posts a proposal: it goes to screening (제안검토), or opens for 공감 where the city does not screen. Needs an eligible (verified) person. With draft: true it is kept as the author's private draft.",
+    args: { input: t.arg({ type: CreateProposalInput, required: true }), draft: t.arg.boolean({ required: false }) },
+    resolve: (_root, { input, draft }, ctx) =>
       callDomain(ctx, () =>
         ctx.domain.proposals.create(ctx.viewer, {
           title: input.title,
@@ -291,8 +301,15 @@ builder.mutationFields((t) => ({
           tags: input.tags ?? undefined,
           latitude: input.latitude ?? undefined,
           longitude: input.longitude ?? undefined,
-        }),
+        }, { draft: draft ?? false }),
       ),
+  }),
+  submitDraft: t.field({
+    type: Proposal,
+    authScopes: { loggedIn: true },
+    description: "The author submits a draft.",
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => callDomain(ctx, () => ctx.domain.proposals.submitDraft(ctx.viewer, args.id)),
   }),
   editProposal: t.field({
     type: Proposal,

@@ -42,6 +42,8 @@ describe.skipIf(!hasChromium)("proposal content", () => {
     await page.getByRole("button", { name: "제안 등록" }).click();
     await page.waitForURL(/\/proposals\/\d+$/);
     const id = Number(new URL(page.url()).pathname.split("/").pop());
+    // The address changes before the new page has rendered: wait for the proposal page itself.
+    await page.getByTestId("tags").waitFor();
 
     // 2. Tags as chips, the point, and the photo served back as an image.
     expect(await page.getByTestId("tags").locator("li").allTextContents()).toEqual(["#그늘막", "#놀이터", "#여름"]);
@@ -60,7 +62,7 @@ describe.skipIf(!hasChromium)("proposal content", () => {
     await page.getByLabel("제목").fill("수송동 어린이공원 놀이터에 그늘막을 설치해 주세요");
     await page.getByRole("button", { name: "고친 내용 저장" }).click();
     await page.waitForURL(new RegExp(`/proposals/${id}$`));
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("수송동 어린이공원 놀이터에 그늘막을 설치해 주세요");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("수송동 어린이공원 놀이터에 그늘막을 설치해 주세요");
 
     // 4. Someone else gives 공감: the edit link is gone, updates are offered instead.
     await app.server.domain.proposals.support(await createUser(app.db.prisma), id);

@@ -211,6 +211,11 @@ const MUTATIONS: Record<string, Case> = {
     expected: moderators,
   },
   lockDebate: { query: `mutation($id: ID!) { lockDebate(proposalId: $id, locked: false) }`, variables: (c) => ({ id: c.otherProposalId }), expected: moderators },
+  submitDraft: {
+    query: `mutation($id: ID!) { submitDraft(id: $id) { id } }`,
+    variables: (c) => ({ id: c.otherProposalId }),
+    expected: everyone("deny"), // only its author, who is none of the personas
+  },
   mergeProposal: {
     query: `mutation($id: ID!) { mergeProposal(sourceId: $id, targetId: $id, reason: "매트릭스 시험") { supportCount } }`,
     variables: (c) => ({ id: c.otherProposalId }),

@@ -5,6 +5,7 @@ import type { Prisma, PrismaClient } from "../db.ts";
 import { AppError, validationError } from "../errors.ts";
 import { recordAudit } from "../audit/audit.service.server.ts";
 import { ZEligibilityRules } from "../eligibility/eligibility.ts";
+import { ZSupportTiers } from "../proposals/proposal.service.server.ts";
 import { canManageCity, canManageRoles, canSuspendUsers, isAdmin } from "../roles/roles.policy.ts";
 import type { SessionService } from "../sessions/session.service.server.ts";
 import { ROLES, type Clock, type Viewer } from "../viewer.ts";
@@ -50,6 +51,10 @@ export const ZCitySettings = z.object({
   supportThreshold: z.coerce.number().int().min(1).max(1_000_000),
   supportWindowDays: z.coerce.number().int().min(1).max(365),
   eligibility: ZEligibilityRules,
+  /** 제안검토 before a proposal opens. Omitted = unchanged. */
+  screeningRequired: z.boolean().optional(),
+  answerDeadlineDays: z.coerce.number().int().min(1).max(180).optional(),
+  supportTiers: ZSupportTiers.optional(),
 });
 export const ZDepartmentInput = z.object({
   code: z.string().trim().toLowerCase().regex(/^[a-z0-9-]{2,40}$/, "validation.code"),
@@ -174,7 +179,7 @@ export function createAdminService({ prisma, clock, sessions }: Deps) {
   async function citySettings(viewer: Viewer) {
     allow(viewer, canManageCity);
     const s = await prisma.citySetting.findUniqueOrThrow({ where: { id: 1 } });
-    return { ...s, eligibility: ZEligibilityRules.parse(s.eligibility ?? {}) };
+    return { ...s, eligibility: ZEligibilityRules.parse(s.eligibility ?? {}), supportTiers: ZSupportTiers.safeParse(s.supportTiers).data ?? [] };
   }
 
   async function updateCitySettings(viewer: Viewer, raw: unknown) {
@@ -188,8 +193,22 @@ export function createAdminService({ prisma, clock, sessions }: Deps) {
         targetType: "CitySetting",
         targetId: 1,
         details: {
-          before: { supportThreshold: before.supportThreshold, supportWindowDays: before.supportWindowDays, eligibility: before.eligibility },
-          after: { supportThreshold: after.supportThreshold, supportWindowDays: after.supportWindowDays, eligibility: input.eligibility },
+          before: {
+            supportThreshold: before.supportThreshold,
+            supportWindowDays: before.supportWindowDays,
+            eligibility: before.eligibility,
+            screeningRequired: before.screeningRequired,
+            answerDeadlineDays: before.answerDeadlineDays,
+            supportTiers: before.supportTiers,
+          },
+          after: {
+            supportThreshold: after.supportThreshold,
+            supportWindowDays: after.supportWindowDays,
+            eligibility: input.eligibility,
+            screeningRequired: after.screeningRequired,
+            answerDeadlineDays: after.answerDeadlineDays,
+            supportTiers: after.supportTiers,
+          },
         } as Prisma.InputJsonValue,
       });
       return after;

@@ -126,7 +126,7 @@ function cleanFileName(raw: string, type: AttachmentType): string {
 
 export type NewFile = { fileName: string; bytes: Uint8Array };
 
-const EDITABLE_STATUSES: ProposalStatus[] = ["SCREENING", "OPEN"];
+const EDITABLE_STATUSES: ProposalStatus[] = ["DRAFT", "SCREENING", "OPEN"];
 
 function requireViewer(viewer: Viewer): NonNullable<Viewer> {
   if (!viewer) throw new AppError("UNAUTHENTICATED", "errors.loginRequired");

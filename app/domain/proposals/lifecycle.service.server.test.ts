@@ -183,3 +183,43 @@ describe("support tiers", () => {
     }
   });
 });
+
+describe("drafts", () => {
+  it("stay private to their author until submitted, then go to screening", async () => {
+    const author = await createUser(db.prisma);
+    const other = await createUser(db.prisma);
+    const moderator = await createUser(db.prisma, { roles: ["MODERATOR"] });
+    const draft = await domain.proposals.create(author, proposalInput(ref.categories.transport.id), { draft: true });
+    expect(draft.status).toBe("DRAFT");
+    expect(draft.editable).toBe(true);
+    for (const viewer of [null, other, moderator]) {
+      await expect(domain.proposals.get(viewer, draft.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+    expect((await domain.proposals.list(other, { status: "DRAFT" })).items).toEqual([]);
+    expect((await domain.proposals.list(other, { status: "SCREENING" })).items).toEqual([]);
+    expect((await domain.proposals.mine(author)).map((p) => p.id)).toContain(draft.id);
+    expect((await failure(domain.proposals.submitDraft(other, draft.id))).code).toBe("NOT_FOUND");
+    const unverified = await createUser(db.prisma, { verified: false });
+    const theirs = await domain.proposals.create(unverified, proposalInput(ref.categories.transport.id), { draft: true });
+    expect((await failure(domain.proposals.submitDraft(unverified, theirs.id))).messageKey).toBe("eligibility.notVerified");
+
+    const submitted = await domain.proposals.submitDraft(author, draft.id);
+    expect(submitted.status).toBe("SCREENING");
+    expect(submitted.timeline.map((t) => t.status)).toEqual(["DRAFT", "SCREENING"]);
+    expect((await failure(domain.proposals.submitDraft(author, draft.id))).messageKey).toBe("errors.wrongStage");
+  });
+});
+
+describe("city settings for the board", () => {
+  it("change screening, the answer deadline and the tiers, and refuse nonsense", async () => {
+    const admin = await createUser(db.prisma, { roles: ["ADMIN"] });
+    const current = await domain.admin.citySettings(admin);
+    const bad = await failure(domain.admin.updateCitySettings(admin, { ...current, answerDeadlineDays: 0, supportTiers: [{ threshold: 100, consequence: "PARADE" }] }));
+    expect(bad.issues.map((i) => i.path).sort()).toEqual(["answerDeadlineDays", "supportTiers.0.consequence"]);
+    await domain.admin.updateCitySettings(admin, { ...current, screeningRequired: false, answerDeadlineDays: 14, supportTiers: [{ threshold: 100, consequence: "FORUM" }] });
+    expect(await domain.admin.citySettings(admin)).toMatchObject({ screeningRequired: false, answerDeadlineDays: 14, supportTiers: [{ threshold: 100, consequence: "FORUM" }] });
+    const opened = await domain.proposals.create(await createUser(db.prisma), proposalInput(ref.categories.transport.id));
+    expect(opened.status).toBe("OPEN");
+    await domain.admin.updateCitySettings(admin, current);
+  });
+});

@@ -48,7 +48,7 @@ const EXCERPT_LENGTH = 140;
 export function isEditable(proposal: { authorId: number; status: ProposalStatus }, supportCount: number, viewer: Viewer): boolean {
   return (
     viewer !== null && viewer !== undefined && !viewer.suspended && proposal.authorId === viewer.id && supportCount === 0 &&
-    (proposal.status === "SCREENING" || proposal.status === "OPEN")
+    (proposal.status === "DRAFT" || proposal.status === "SCREENING" || proposal.status === "OPEN")
   );
 }
 
@@ -143,6 +143,8 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
     const where: Prisma.ProposalWhereInput = {
       ...searchWhere(input.q),
       status: input.status ?? { notIn: ["DRAFT", "SCREENING", "MERGED"] },
+      // Nobody lists others' drafts; only moderators list what is in screening.
+      ...(input.status === "DRAFT" || (input.status === "SCREENING" && !isModerator(viewer)) ? { id: -1 } : {}),
       categoryId: input.categoryId,
       ...(input.cityWide ? { districtId: null } : input.districtId ? { districtId: input.districtId } : {}),
     };
@@ -221,7 +223,9 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
       },
     });
     // Proposals in screening are visible only to their author and to moderators.
-    if (!row || ((row.status === "SCREENING" || row.status === "DRAFT") && row.authorId !== viewer?.id && !isModerator(viewer))) {
+    // Drafts are the author's alone; proposals in screening are visible to the author and moderators.
+    const own = row?.authorId === viewer?.id;
+    if (!row || (row.status === "DRAFT" && !own) || (row.status === "SCREENING" && !own && !isModerator(viewer))) {
       throw notFound("errors.proposalNotFound");
     }
     const [tallies, { supportThreshold }] = await Promise.all([stanceTallies([id]), threshold()]);
@@ -247,14 +251,18 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
     };
   }
 
-  async function create(viewer: Viewer, rawInput: TCreateProposalInput): Promise<ProposalDetail> {
+  /** Posts a proposal, or with `draft` keeps it as the author's private draft (작성 중). */
+  async function create(viewer: Viewer, rawInput: TCreateProposalInput, { draft = false }: { draft?: boolean } = {}): Promise<ProposalDetail> {
     const allowed = canCreateProposal(viewer);
     if (!allowed.ok) throw new AppError(allowed.code, allowed.key);
     const parsed = ZCreateProposalInput.safeParse(rawInput);
     if (!parsed.success) throw validationError(parsed.error);
     const input = parsed.data;
-    await eligibility.assertEligible(viewer!);
-    await limits.consume("post", String(viewer!.id));
+    // A draft is private: eligibility and limits apply when it is submitted.
+    if (!draft) {
+      await eligibility.assertEligible(viewer!);
+      await limits.consume("post", String(viewer!.id));
+    }
 
     const [category, district, { supportWindowDays, screeningRequired }] = await Promise.all([
       prisma.category.findUnique({ where: { id: input.categoryId } }),
@@ -281,16 +289,16 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
         longitude: input.longitude ?? null,
         authorId: viewer!.id,
         // With screening (제안검토) the window starts when a moderator opens it.
-        status: screeningRequired ? "SCREENING" : "OPEN",
+        status: draft ? "DRAFT" : screeningRequired ? "SCREENING" : "OPEN",
         openedAt: now,
         closesAt,
         createdAt: now,
-        statusEvents: { create: { status: screeningRequired ? "SCREENING" : "OPEN", createdAt: now } },
+        statusEvents: { create: { status: draft ? "DRAFT" : screeningRequired ? "SCREENING" : "OPEN", createdAt: now } },
         follows: { create: { userId: viewer!.id, createdAt: now } },
       },
       select: { id: true },
     });
-    if (screeningRequired) return get(viewer, created.id);
+    if (draft || screeningRequired) return get(viewer, created.id);
     events.publish("proposal.created", {
       proposalId: created.id,
       title: input.title,
@@ -298,6 +306,43 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
       categoryId: input.categoryId,
     });
     return get(viewer, created.id);
+  }
+
+  /** The author submits a draft: it goes to screening (or opens, where the city does not screen). */
+  async function submitDraft(viewer: Viewer, rawId: unknown): Promise<ProposalDetail> {
+    const id = parseId(rawId);
+    const allowed = canCreateProposal(viewer);
+    if (!allowed.ok) throw new AppError(allowed.code, allowed.key);
+    const draft = await prisma.proposal.findUnique({ where: { id }, select: { authorId: true, status: true, title: true, districtId: true, categoryId: true } });
+    if (!draft || (draft.status === "DRAFT" && draft.authorId !== viewer!.id)) throw notFound("errors.proposalNotFound");
+    if (draft.authorId !== viewer!.id) throw new AppError("FORBIDDEN", "content.errors.notAuthor");
+    if (draft.status !== "DRAFT") throw new AppError("CONFLICT", "errors.wrongStage");
+    await eligibility.assertEligible(viewer!);
+    await limits.consume("post", String(viewer!.id));
+    const { supportWindowDays, screeningRequired } = await threshold();
+    const now = clock.now();
+    const next = screeningRequired ? "SCREENING" : "OPEN";
+    await prisma.$transaction(async (tx) => {
+      const moved = await tx.proposal.updateMany({
+        where: { id, status: "DRAFT" },
+        data: { status: next, openedAt: now, closesAt: new Date(now.getTime() + supportWindowDays * 24 * 60 * 60 * 1000) },
+      });
+      if (moved.count !== 1) throw new AppError("CONFLICT", "errors.wrongStage");
+      await tx.proposalStatusEvent.create({ data: { proposalId: id, status: next, createdAt: now } });
+    });
+    if (next === "OPEN") events.publish("proposal.created", { proposalId: id, title: draft.title, districtId: draft.districtId, categoryId: draft.categoryId });
+    return get(viewer, id);
+  }
+
+  /** The viewer's own proposals in every stage, drafts included, newest first. */
+  async function mine(viewer: Viewer): Promise<ProposalSummary[]> {
+    if (!viewer) throw new AppError("UNAUTHENTICATED", "errors.loginRequired");
+    const [rows, { supportThreshold }] = await Promise.all([
+      prisma.proposal.findMany({ where: { authorId: viewer.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 100, select: summarySelect(viewer) }),
+      threshold(),
+    ]);
+    const tallies = await stanceTallies(rows.map((r) => r.id));
+    return rows.map((r) => toSummary(r, tallies.get(r.id)!, supportThreshold));
   }
 
   async function support(viewer: Viewer, rawId: unknown): Promise<SupportResult> {
@@ -427,7 +472,7 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
     };
   }
 
-  return { list, get, create, support, withdrawSupport, expireDue, stats };
+  return { list, get, create, submitDraft, mine, support, withdrawSupport, expireDue, stats };
 }
 
 export type ProposalService = ReturnType<typeof createProposalService>;
