@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { BODY_MAX, BODY_MIN, TITLE_MAX, TITLE_MIN } from "../domain/proposals/proposal.schema.ts";
 import type { LocalizedError } from "../i18n/errors.ts";
 import { SimilarProposals } from "./similar-proposals.tsx";
+import { fieldHelpers } from "../lib/form-fields.tsx";
 
 export type ProposalFormValues = Partial<
   Record<"title" | "body" | "categoryId" | "districtId" | "estimatedCostKrw" | "tags" | "latitude" | "longitude", string>
@@ -43,18 +44,7 @@ export function ProposalForm({
   const { t } = useTranslation();
   const issue = (path: string) => error?.issues?.find((i) => i.path === path || i.path.startsWith(`${path}.`))?.message;
   const name = (item: Named) => (lng === "en" ? item.nameEn : item.name);
-  const field = (id: string) => ({
-    id,
-    name: id,
-    "aria-invalid": issue(id) ? true : undefined,
-    "aria-describedby": `${id}-hint${issue(id) ? ` ${id}-error` : ""}`,
-  });
-  const errorOf = (id: string) =>
-    issue(id) ? (
-      <p id={`${id}-error`} className="field-error">
-        {issue(id)}
-      </p>
-    ) : null;
+  const { field, errorOf } = fieldHelpers(issue);
 
   return (
     <Form method="post" className="card mt-6 space-y-5 p-5 sm:p-6" noValidate encType={withFiles ? "multipart/form-data" : undefined}>

@@ -8,6 +8,7 @@ import { translate } from "../i18n/i18n.ts";
 import { formatDate } from "../lib/format.ts";
 import { errorJson, requestLanguage } from "../lib/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
+import { fieldHelpers } from "../lib/form-fields.tsx";
 
 export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "account.title")];
 
@@ -65,18 +66,7 @@ export default function AccountOverview() {
   const error = actionData?.error ?? null;
   const values = actionData?.values ?? null;
   const issue = (path: string) => error?.issues?.find((i) => i.path === path)?.message;
-  const field = (id: string) => ({
-    id,
-    name: id,
-    "aria-invalid": issue(id) ? true : undefined,
-    "aria-describedby": `${id}-hint${issue(id) ? ` ${id}-error` : ""}`,
-  });
-  const errorOf = (id: string) =>
-    issue(id) ? (
-      <p id={`${id}-error`} className="field-error">
-        {issue(id)}
-      </p>
-    ) : null;
+  const { field, errorOf } = fieldHelpers(issue);
   const needsAffiliation = reasons.some((r) => r.key === "eligibility.noAffiliation" || r.key === "eligibility.pendingConfirmation");
 
   return (

@@ -8,6 +8,7 @@ import type { LocalizedError } from "../i18n/errors.ts";
 import { formatDateTime } from "../lib/format.ts";
 import { errorJson, requestLanguage } from "../lib/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
+import { fieldHelpers } from "../lib/form-fields.tsx";
 
 export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "account.tabs.security")];
 
@@ -83,18 +84,7 @@ export default function AccountSecurity() {
   const passwordResult = actionData?.intent === "changePassword" ? actionData : null;
   const sessionResult = actionData?.intent === "revokeSession" ? actionData : null;
   const issue = (path: string) => passwordResult?.error?.issues?.find((i) => i.path === path)?.message;
-  const field = (id: string) => ({
-    id,
-    name: id,
-    "aria-invalid": issue(id) ? true : undefined,
-    "aria-describedby": `${id}-hint${issue(id) ? ` ${id}-error` : ""}`,
-  });
-  const errorOf = (id: string) =>
-    issue(id) ? (
-      <p id={`${id}-error`} className="field-error">
-        {issue(id)}
-      </p>
-    ) : null;
+  const { field, errorOf } = fieldHelpers(issue);
   const deviceName = (userAgent: string | null) => {
     const { browser, os } = describeDevice(userAgent);
     if (browser && os) return t("account.sessions.deviceOn", { browser, os });

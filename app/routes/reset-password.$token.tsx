@@ -6,6 +6,7 @@ import { PASSWORD_MIN } from "../domain/accounts/account.schema.ts";
 import type { LocalizedError } from "../i18n/errors.ts";
 import { errorJson, requestLanguage } from "../lib/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
+import { fieldHelpers } from "../lib/form-fields.tsx";
 
 export const meta: MetaFunction = ({ matches }) => [
   pageTitle(matches, "reset.title"),
@@ -39,18 +40,7 @@ export default function ResetPassword() {
   const issue = (path: string) => error?.issues?.find((i) => i.path === path)?.message;
   // A malformed token is the same to the person as an expired link.
   const linkInvalid = error !== null && (error.issues ?? []).some((i) => i.path === "token");
-  const field = (id: string) => ({
-    id,
-    name: id,
-    "aria-invalid": issue(id) ? true : undefined,
-    "aria-describedby": `${id}-hint${issue(id) ? ` ${id}-error` : ""}`,
-  });
-  const errorOf = (id: string) =>
-    issue(id) ? (
-      <p id={`${id}-error`} className="field-error">
-        {issue(id)}
-      </p>
-    ) : null;
+  const { field, errorOf } = fieldHelpers(issue);
 
   return (
     <main id="main" className="mx-auto max-w-lg px-4 pb-16 pt-10">

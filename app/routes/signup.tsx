@@ -8,6 +8,7 @@ import type { LocalizedError } from "../i18n/errors.ts";
 import { errorJson, requestLanguage } from "../lib/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { safeRedirect } from "../lib/redirect.ts";
+import { fieldHelpers } from "../lib/form-fields.tsx";
 
 export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "signup.title")];
 
@@ -64,18 +65,7 @@ export default function SignUp() {
   const redirectTo = params.get("redirectTo") ?? "";
   const name = (item: { name: string; nameEn: string }) => (lng === "en" ? item.nameEn : item.name);
   const issue = (path: string) => actionData?.error.issues?.find((i) => i.path === path)?.message;
-  const field = (id: string) => ({
-    id,
-    name: id,
-    "aria-invalid": issue(id) ? true : undefined,
-    "aria-describedby": `${id}-hint${issue(id) ? ` ${id}-error` : ""}`,
-  });
-  const errorOf = (id: string) =>
-    issue(id) ? (
-      <p id={`${id}-error`} className="field-error">
-        {issue(id)}
-      </p>
-    ) : null;
+  const { field, errorOf } = fieldHelpers(issue);
   const notice = CONSENT_NOTICES.privacySignup;
 
   return (

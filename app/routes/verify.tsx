@@ -7,6 +7,7 @@ import { formatDate, formatDateTime } from "../lib/format.ts";
 import { errorJson, requestLanguage } from "../lib/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { safeRedirect } from "../lib/redirect.ts";
+import { fieldHelpers } from "../lib/form-fields.tsx";
 
 export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "verify.title")];
 
@@ -97,18 +98,7 @@ export default function Verify() {
   const redirectTo = params.get("redirectTo") ?? "";
   const error = actionData?.error ?? null;
   const issue = (path: string) => error?.issues?.find((i) => i.path === path)?.message;
-  const field = (id: string) => ({
-    id,
-    name: id,
-    "aria-invalid": issue(id) ? true : undefined,
-    "aria-describedby": `${id}-hint${issue(id) ? ` ${id}-error` : ""}`,
-  });
-  const errorOf = (id: string) =>
-    issue(id) ? (
-      <p id={`${id}-error`} className="field-error">
-        {issue(id)}
-      </p>
-    ) : null;
+  const { field, errorOf } = fieldHelpers(issue);
   const name = (item: { name: string; nameEn: string }) => (lng === "en" ? item.nameEn : item.name);
 
   if (verified) {
