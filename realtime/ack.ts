@@ -20,3 +20,8 @@ export async function respond<T>(lng: Language, ack: unknown, fn: () => Promise<
 export function proposalIdOf(payload: unknown): unknown {
   return payload && typeof payload === "object" ? (payload as { proposalId?: unknown }).proposalId : undefined;
 }
+
+/** The same for a round id. */
+export function roundIdOf(payload: unknown): unknown {
+  return payload && typeof payload === "object" ? (payload as { roundId?: unknown }).roundId : undefined;
+}

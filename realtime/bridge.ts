@@ -8,7 +8,14 @@ import { rooms } from "./rooms.ts";
 export function bridgeDomainEvents(io: RealtimeServer, events: EventBus, notifications: Pick<NotificationService, "unreadCountFor">): () => void {
   const offs = [
     events.subscribe("comment.changed", (e) => {
-      io.to(rooms.proposal(e.proposalId)).emit("comment:changed", { proposalId: e.proposalId, commentId: e.commentId, change: e.change });
+      const room = e.roundId ? rooms.round(e.roundId) : rooms.proposal(e.proposalId!);
+      io.to(room).emit("comment:changed", { proposalId: e.proposalId, roundId: e.roundId, commentId: e.commentId, change: e.change });
+    }),
+    events.subscribe("round.phaseChanged", (e) => {
+      io.to(rooms.round(e.roundId)).emit("round:phase-changed", e);
+    }),
+    events.subscribe("round.changed", (e) => {
+      io.to(rooms.round(e.roundId)).emit("round:changed", { roundId: e.roundId, change: e.change });
     }),
     events.subscribe("proposal.progressed", (e) => {
       io.to(rooms.proposal(e.proposalId)).emit("proposal:progressed", { proposalId: e.proposalId });

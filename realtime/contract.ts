@@ -10,6 +10,7 @@ type AckFn<T> = (response: Ack<T>) => void;
 export type SupportChanged = { proposalId: number; supportCount: number; status: ProposalStatus };
 export type StatusChanged = { proposalId: number; status: ProposalStatus };
 export type ProposalCreated = { proposalId: number; title: string };
+export type RoundPhaseChanged = { roundId: number; phaseId: number | null; fromPhaseId: number | null; finished: boolean; cause: "SCHEDULE" | "OVERRIDE" };
 
 export interface ServerToClientEvents {
   "proposal:support-changed": (event: SupportChanged) => void;
@@ -17,8 +18,14 @@ export interface ServerToClientEvents {
   "proposal:created": (event: ProposalCreated) => void;
   /** An answer, milestone or reassignment: the proposal page reloads its data. */
   "proposal:progressed": (event: { proposalId: number }) => void;
-  /** The debate under a proposal changed: the page reloads its thread. */
-  "comment:changed": (event: { proposalId: number; commentId: number; change: string }) => void;
+  /** A debate changed (under a proposal, or a round's own): the page reloads its thread. */
+  "comment:changed": (event: { proposalId: number | null; roundId: number | null; commentId: number; change: string }) => void;
+  /** A round entered another phase (or ended): what is allowed changed. */
+  "round:phase-changed": (event: RoundPhaseChanged) => void;
+  /** A round's settings, entries, reviews or scores changed: the page reloads its data. */
+  "round:changed": (event: { roundId: number; change: string }) => void;
+  /** How many people have the round open right now. */
+  "round:presence": (event: { roundId: number; count: number }) => void;
   /** How many people have the proposal open right now. */
   "proposal:presence": (event: { proposalId: number; count: number }) => void;
   /** Sent to one person: their unread notification count. */
@@ -34,6 +41,9 @@ export interface ClientToServerEvents {
   "proposal:unwatch": (payload: { proposalId: number }, ack: AckFn<null>) => void;
   "proposal:support": (payload: { proposalId: number }, ack: AckFn<SupportResult>) => void;
   "proposal:withdraw-support": (payload: { proposalId: number }, ack: AckFn<SupportResult>) => void;
+  /** Follow one round: phase changes, entries, its debate, presence. */
+  "round:watch": (payload: { roundId: number }, ack: AckFn<null>) => void;
+  "round:unwatch": (payload: { roundId: number }, ack: AckFn<null>) => void;
 }
 
 export interface InterServerEvents {}

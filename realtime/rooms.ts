@@ -2,6 +2,7 @@
 export const rooms = {
   proposalList: () => "proposals",
   proposal: (id: number) => `proposal:${id}`,
+  round: (id: number) => `round:${id}`,
   user: (id: number) => `user:${id}`,
   session: (id: string) => `session:${id}`,
 };

@@ -12,6 +12,7 @@ import { languageFromHeaders } from "../app/i18n/i18n.ts";
 import { bridgeDomainEvents } from "./bridge.ts";
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from "./contract.ts";
 import { registerProposalHandlers } from "./handlers/proposal.handlers.ts";
+import { registerRoundHandlers } from "./handlers/round.handlers.ts";
 import { rooms } from "./rooms.ts";
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -78,6 +79,7 @@ export async function createRealtimeServer(httpServer: HttpServer, { domain, aut
     // Joined before the client can act, so a revocation always finds this socket.
     if (userId && sessionId) void socket.join([rooms.user(userId), rooms.session(sessionId)]);
     registerProposalHandlers(io, socket, domain);
+    registerRoundHandlers(io, socket, domain);
   });
 
   const unbridge = bridgeDomainEvents(io, domain.events, domain.notifications);

@@ -20,6 +20,9 @@ import { createScheduler } from "./scheduler/scheduler.server.ts";
 import { createMergeService } from "./proposals/merge.service.server.ts";
 import { createSearchService } from "./search/search.service.server.ts";
 import { createSessionService } from "./sessions/session.service.server.ts";
+import { createRoundService } from "./rounds/round.service.server.ts";
+import { createEntryService } from "./rounds/entry.service.server.ts";
+import { createQualityService } from "./rounds/quality.service.server.ts";
 import { systemClock, type Clock } from "./viewer.ts";
 import { createRateLimiter } from "../platform/rate-limits.server.ts";
 import { createMemoryMailer } from "../platform/mail.server.ts";
@@ -55,6 +58,7 @@ export function createDomain({
   const notifications = createNotificationService({ prisma, events, mailer, clock, publicUrl });
   const proposals = createProposalService({ prisma, events, clock, eligibility, limits, notifications });
   const lifecycle = createLifecycleService({ prisma, clock, events, notifications });
+  const rounds = createRoundService({ prisma, clock, events });
   return {
     events,
     clock,
@@ -64,9 +68,12 @@ export function createDomain({
     notifications,
     proposals,
     lifecycle,
-    comments: createCommentService({ prisma, clock, events, eligibility, limits, notifications }),
+    comments: createCommentService({ prisma, clock, events, eligibility, limits, notifications, rounds }),
+    rounds,
+    entries: createEntryService({ prisma, clock, events, rounds, proposals, eligibility, notifications }),
+    quality: createQualityService({ prisma, rounds }),
     content: createContentService({ prisma, clock, events, notifications, storage, proposals }),
-    scheduler: createScheduler({ prisma, clock, proposals, lifecycle, notifications }),
+    scheduler: createScheduler({ prisma, clock, proposals, lifecycle, notifications, rounds }),
     catalog: createCatalogService({ prisma }),
     accounts: createAccountService({ prisma, clock, sessions, limits, mailer, publicUrl }),
     identity: createIdentityService({ prisma, clock, limits, providers: identityProviders, identityHashKey }),

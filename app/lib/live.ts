@@ -43,7 +43,7 @@ export function useLiveSupport(target: "list" | number, version: unknown) {
     };
     const onDisconnect = () => setConnected(false);
     // On a proposal page, a new stage (answer, milestone, status) reloads the page's data.
-    const onProgress = (e: { proposalId: number }) => {
+    const onProgress = (e: { proposalId: number | null }) => {
       if (target !== "list" && e.proposalId === target) revalidator.revalidate();
     };
     const onPresence = (e: { proposalId: number; count: number }) => {

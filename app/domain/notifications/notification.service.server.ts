@@ -40,7 +40,7 @@ export function createNotificationService({ prisma, events, mailer, clock, publi
   }
 
   /** After commit: live update of unread counts, and mail for those who agreed to it. */
-  async function delivered(userIds: number[], proposalId: number, notice: ProposalNotice) {
+  async function delivered(userIds: number[], proposalId: number | null, notice: ProposalNotice) {
     if (userIds.length === 0) return;
     events.publish("notifications.changed", { userIds });
     const recipients = await prisma.user.findMany({
@@ -52,17 +52,19 @@ export function createNotificationService({ prisma, events, mailer, clock, publi
       },
       select: { email: true },
     });
-    const proposal = await prisma.proposal.findUnique({ where: { id: proposalId }, select: { title: true } });
+    const proposal = proposalId ? await prisma.proposal.findUnique({ where: { id: proposalId }, select: { title: true } }) : null;
+    const link = proposalId ? `/proposals/${proposalId}` : notice.params?.roundId ? `/rounds/${notice.params.roundId}` : "/notifications";
     const text = (lng: "ko" | "en") => translate(lng, notice.messageKey, { title: proposal?.title ?? "", ...localizeParams(notice.params, lng) });
     for (const r of recipients) {
       await mailer
-        .send({ to: r.email!, subject: `[마당] ${text("ko")}`, text: `${text("ko")}\n${text("en")}\n\n${publicUrl}/proposals/${proposalId}` })
+        .send({ to: r.email!, subject: `[마당] ${text("ko")}`, text: `${text("ko")}\n${text("en")}\n\n${publicUrl}${link}` })
         .catch((error) => console.error("notification mail failed", error));
     }
   }
 
   /** One person (e.g. the author of a hidden comment), in the centre, live and by mail. */
-  async function notifyUser(userId: number, proposalId: number, notice: ProposalNotice) {
+  /** proposalId null: about a round's own debate (pass params.roundId for the link). */
+  async function notifyUser(userId: number, proposalId: number | null, notice: ProposalNotice) {
     await prisma.notification.create({
       data: { userId, proposalId, kind: notice.kind, messageKey: notice.messageKey, params: (notice.params ?? {}) as Prisma.InputJsonValue, createdAt: clock.now() },
     });

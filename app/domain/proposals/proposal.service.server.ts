@@ -93,7 +93,7 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
       _count: { _all: true },
     });
     for (const g of groups) {
-      const t = tallies.get(g.proposalId)!;
+      const t = tallies.get(g.proposalId!)!;
       if (g.stance === "PRO") t.pro = g._count._all;
       else if (g.stance === "CON") t.con = g._count._all;
       else t.neutral = g._count._all;
@@ -143,6 +143,8 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
     const where: Prisma.ProposalWhereInput = {
       ...searchWhere(input.q),
       status: input.status ?? { notIn: ["DRAFT", "SCREENING", "MERGED"] },
+      // Proposals submitted straight into a round are listed with the round, not on the board.
+      roundId: null,
       // Nobody lists others' drafts; only moderators list what is in screening.
       ...(input.status === "DRAFT" || (input.status === "SCREENING" && !isModerator(viewer)) ? { id: -1 } : {}),
       categoryId: input.categoryId,
@@ -203,6 +205,8 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
         milestones: { orderBy: [{ id: "asc" }], select: { id: true, title: true, dueAt: true, completedAt: true } },
         tiersReached: { orderBy: { threshold: "asc" }, select: { threshold: true, consequence: true, reachedAt: true } },
         mergedInto: { select: { id: true, title: true } },
+        round: { select: { id: true, title: true } },
+        entries: { where: { status: { not: "WITHDRAWN" } }, select: { id: true, status: true, round: { select: { id: true, title: true } } } },
         tags: true,
         latitude: true,
         longitude: true,
@@ -240,6 +244,10 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
       milestones: row.milestones,
       tiersReached: row.tiersReached,
       mergedInto: row.mergedInto,
+      /** Submitted straight into this round (its debate and 공감 follow the round). */
+      directRound: row.round,
+      /** The rounds it takes part in, with the entry's status there. */
+      rounds: row.entries.map((e) => ({ entryId: e.id, status: e.status, id: e.round.id, title: e.round.title })),
       timeline: row.statusEvents.map((e) => ({ status: e.status, note: e.note, at: e.createdAt })),
       comments: row.comments,
       tags: row.tags,
@@ -252,7 +260,16 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
   }
 
   /** Posts a proposal, or with `draft` keeps it as the author's private draft (작성 중). */
-  async function create(viewer: Viewer, rawInput: TCreateProposalInput, { draft = false }: { draft?: boolean } = {}): Promise<ProposalDetail> {
+  /**
+   * Posts a proposal, or with `draft` keeps it as the author's private draft (작성 중). With
+   * `round` it is an entry submitted straight into that round: no board screening or 공감
+   * window (the round's own review and phases apply), and the round checks eligibility.
+   */
+  async function create(
+    viewer: Viewer,
+    rawInput: TCreateProposalInput,
+    { draft = false, round }: { draft?: boolean; round?: { id: number; closesAt: Date } } = {},
+  ): Promise<ProposalDetail> {
     const allowed = canCreateProposal(viewer);
     if (!allowed.ok) throw new AppError(allowed.code, allowed.key);
     const parsed = ZCreateProposalInput.safeParse(rawInput);
@@ -260,7 +277,7 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
     const input = parsed.data;
     // A draft is private: eligibility and limits apply when it is submitted.
     if (!draft) {
-      await eligibility.assertEligible(viewer!);
+      if (!round) await eligibility.assertEligible(viewer!);
       await limits.consume("post", String(viewer!.id));
     }
 
@@ -275,7 +292,8 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
     if (issues.length) throw new AppError("VALIDATION", "errors.validation", { issues });
 
     const now = clock.now();
-    const closesAt = new Date(now.getTime() + supportWindowDays * 24 * 60 * 60 * 1000);
+    const closesAt = round?.closesAt ?? new Date(now.getTime() + supportWindowDays * 24 * 60 * 60 * 1000);
+    const status = draft ? "DRAFT" : screeningRequired && !round ? "SCREENING" : "OPEN";
     const created = await prisma.proposal.create({
       data: {
         title: input.title,
@@ -289,16 +307,17 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
         longitude: input.longitude ?? null,
         authorId: viewer!.id,
         // With screening (제안검토) the window starts when a moderator opens it.
-        status: draft ? "DRAFT" : screeningRequired ? "SCREENING" : "OPEN",
+        status,
+        roundId: round?.id ?? null,
         openedAt: now,
         closesAt,
         createdAt: now,
-        statusEvents: { create: { status: draft ? "DRAFT" : screeningRequired ? "SCREENING" : "OPEN", createdAt: now } },
+        statusEvents: { create: { status, createdAt: now } },
         follows: { create: { userId: viewer!.id, createdAt: now } },
       },
       select: { id: true },
     });
-    if (draft || screeningRequired) return get(viewer, created.id);
+    if (status !== "OPEN" || round) return get(viewer, created.id);
     events.publish("proposal.created", {
       proposalId: created.id,
       title: input.title,
@@ -358,9 +377,10 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
       await tx.$queryRaw`SELECT id FROM "Proposal" WHERE id = ${id} FOR SHARE`;
       const proposal = await tx.proposal.findUnique({
         where: { id },
-        select: { id: true, authorId: true, status: true, closesAt: true },
+        select: { id: true, authorId: true, status: true, closesAt: true, roundId: true },
       });
       if (!proposal || proposal.status === "SCREENING" || proposal.status === "DRAFT") throw notFound("errors.proposalNotFound");
+      if (proposal.roundId) throw new AppError("CONFLICT", "rounds.errors.noSupportInRound");
       const allowed = canSupportProposal(viewer, proposal, now);
       if (!allowed.ok) throw new AppError(allowed.code, allowed.key);
 
@@ -439,7 +459,7 @@ export function createProposalService({ prisma, events, clock, eligibility, limi
     const now = clock.now();
     const expired = await prisma.$transaction(async (tx) => {
       const due = await tx.proposal.findMany({
-        where: { status: "OPEN", closesAt: { lte: now } },
+        where: { status: "OPEN", closesAt: { lte: now }, roundId: null },
         select: { id: true },
       });
       const ids: number[] = [];

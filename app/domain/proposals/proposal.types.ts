@@ -80,6 +80,10 @@ export type ProposalDetail = ProposalSummary & {
   tiersReached: { threshold: number; consequence: string; reachedAt: Date }[];
   /** Where a merged proposal went. */
   mergedInto: { id: number; title: string } | null;
+  /** Submitted straight into this round: its debate and 공감 follow the round. */
+  directRound: { id: number; title: string } | null;
+  /** Rounds it takes part in, with the entry's status in each. */
+  rounds: { entryId: number; status: "SUBMITTED" | "SHORTLISTED" | "EXCLUDED" | "WITHDRAWN"; id: number; title: string }[];
   comments: ProposalComment[];
   /** 1–5 short tags */
   tags: string[];

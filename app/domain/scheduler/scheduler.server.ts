@@ -1,11 +1,12 @@
-// Deadlines run themselves: proposals whose window ended below the threshold expire, and
-// department answers past their deadline are flagged. Each job holds a lease row (JobLease):
+// Deadlines run themselves: proposals whose window ended below the threshold expire,
+// department answers past their deadline are flagged, and rounds move to their next phase. Each job holds a lease row (JobLease):
 // whichever node moves lockedUntil first runs it, so on several nodes it runs once per
 // interval. Every step is idempotent, so a crash or restart mid-run is safe.
 import type { PrismaClient } from "../db.ts";
 import type { NotificationService } from "../notifications/notification.service.server.ts";
 import type { LifecycleService } from "../proposals/lifecycle.service.server.ts";
 import type { ProposalService } from "../proposals/proposal.service.server.ts";
+import type { RoundService } from "../rounds/round.service.server.ts";
 import type { Clock } from "../viewer.ts";
 
 export const SCHEDULER_INTERVAL_MS = 60_000;
@@ -17,9 +18,10 @@ type Deps = {
   proposals: ProposalService;
   lifecycle: LifecycleService;
   notifications: NotificationService;
+  rounds: Pick<RoundService, "syncDue">;
 };
 
-export function createScheduler({ prisma, clock, proposals, lifecycle, notifications }: Deps) {
+export function createScheduler({ prisma, clock, proposals, lifecycle, notifications, rounds }: Deps) {
   /** Takes the lease for this interval; false if another node holds it. */
   async function lease(nodeId: string, ttlMs: number): Promise<boolean> {
     const now = clock.now();
@@ -33,14 +35,16 @@ export function createScheduler({ prisma, clock, proposals, lifecycle, notificat
 
   /** One pass of every deadline job, if this node holds the lease. */
   async function runOnce(nodeId: string, { ttlMs = SCHEDULER_INTERVAL_MS } = {}) {
-    if (!(await lease(nodeId, ttlMs))) return { ran: false as const, expired: [] as number[], overdue: [] as number[] };
+    if (!(await lease(nodeId, ttlMs))) return { ran: false as const, expired: [] as number[], overdue: [] as number[], roundsMoved: [] as number[] };
     const expired = await proposals.expireDue();
     for (const proposalId of expired) {
       await notifications.notifyFollowers(proposalId, { kind: "proposal.expired", messageKey: "notice.expired" });
     }
     const overdue = await lifecycle.flagOverdue();
+    // Rounds whose schedule says another phase has begun (or the round has ended) move now.
+    const roundsMoved = await rounds.syncDue();
     await prisma.jobLease.update({ where: { name: JOB }, data: { lastRunAt: clock.now() } });
-    return { ran: true as const, expired, overdue };
+    return { ran: true as const, expired, overdue, roundsMoved };
   }
 
   return { runOnce };

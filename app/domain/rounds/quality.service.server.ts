@@ -1,0 +1,70 @@
+// Loads a round's debate — its own thread and the threads of its entries — and measures it
+// (see quality.ts), for the round page and the moderator's dashboard.
+import type { PrismaClient } from "../db.ts";
+import type { Viewer } from "../viewer.ts";
+import { deliberationQuality } from "./quality.ts";
+import { requireModerator, type RoundService } from "./round.service.server.ts";
+
+type Deps = { prisma: PrismaClient; rounds: Pick<RoundService, "get"> };
+
+export function createQualityService({ prisma, rounds }: Deps) {
+  async function comments(roundId: number) {
+    const rows = await prisma.comment.findMany({
+      where: {
+        hiddenAt: null,
+        heldAt: null,
+        OR: [{ roundId }, { proposal: { entries: { some: { roundId, status: { not: "WITHDRAWN" } } } } }],
+      },
+      select: {
+        id: true,
+        parentId: true,
+        authorId: true,
+        stance: true,
+        body: true,
+        createdAt: true,
+        author: { select: { districtId: true, affiliations: { where: { kind: "RESIDENT", status: { not: "REJECTED" } }, select: { districtId: true }, take: 1 } } },
+      },
+    });
+    return rows.map((c) => ({ ...c, districtId: c.author.districtId ?? c.author.affiliations[0]?.districtId ?? null }));
+  }
+
+  /** Public: the round's deliberation quality. */
+  async function forRound(viewer: Viewer, rawRoundId: unknown) {
+    const round = await rounds.get(viewer, rawRoundId);
+    const [rows, districts] = await Promise.all([comments(round.id), prisma.district.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true, nameEn: true } })]);
+    return deliberationQuality(rows, districts);
+  }
+
+  /** Moderators: the round at a glance — debate quality, entries by status, review and scoring progress, open reports, activity by day. */
+  async function dashboard(viewer: Viewer, rawRoundId: unknown) {
+    requireModerator(viewer);
+    const round = await rounds.get(viewer, rawRoundId);
+    const [quality, rows, entries, reviewed, scoreSheets, openReports] = await Promise.all([
+      forRound(viewer, round.id),
+      comments(round.id),
+      prisma.roundEntry.groupBy({ by: ["status"], where: { roundId: round.id }, _count: { _all: true } }),
+      prisma.entryReview.count({ where: { entry: { roundId: round.id, status: { not: "WITHDRAWN" } } } }),
+      prisma.entryScore.groupBy({ by: ["entryId", "scorerId"], where: { entry: { roundId: round.id } } }),
+      prisma.report.count({ where: { resolvedAt: null, comment: { OR: [{ roundId: round.id }, { proposal: { entries: { some: { roundId: round.id } } } }] } } }),
+    ]);
+    const byDay = new Map<string, number>();
+    for (const c of rows) {
+      const day = new Date(c.createdAt.getTime() + 9 * 3600_000).toISOString().slice(0, 10); // KST date
+      byDay.set(day, (byDay.get(day) ?? 0) + 1);
+    }
+    const count = (status: string) => entries.find((e) => e.status === status)?._count._all ?? 0;
+    return {
+      round,
+      quality,
+      entries: { submitted: count("SUBMITTED"), shortlisted: count("SHORTLISTED"), excluded: count("EXCLUDED"), withdrawn: count("WITHDRAWN") },
+      reviewed,
+      scoreSheets: scoreSheets.length,
+      openReports,
+      activityByDay: [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, comments]) => ({ day, comments })),
+    };
+  }
+
+  return { forRound, dashboard };
+}
+
+export type QualityService = ReturnType<typeof createQualityService>;
