@@ -4,6 +4,9 @@ import { lifecycleEn } from "./lifecycle.en.ts";
 import { debateEn } from "./debate.en.ts";
 import { contentEn } from "./content.en.ts";
 import { marketplaceEn } from "./marketplace.en.ts";
+import { roundsEn } from "./rounds.en.ts";
+import { roundPageEn } from "./roundPage.en.ts";
+import { roundsAdminEn } from "./roundsAdmin.en.ts";
 import type { Messages } from "./ko.ts";
 
 const base = {
@@ -157,6 +160,7 @@ const base = {
     tooSmall: "Must be at least {{min}}.",
     tooBig: "Must be at most {{max}}.",
     invalid: "This value is not valid.",
+    invalidDate: "Enter a valid date and time.",
     invalidChoice: "Choose an item from the list.",
     chooseCategory: "Choose a field.",
     notANumber: "Enter digits only.",
@@ -255,4 +259,4 @@ const base = {
   },
 };
 
-export const en: Messages = { ...base, ...accountsEn, ...adminEn , ...lifecycleEn, ...debateEn, ...marketplaceEn, ...contentEn };
+export const en: Messages = { ...base, ...accountsEn, ...adminEn , ...lifecycleEn, ...debateEn, ...marketplaceEn, ...contentEn, ...roundsEn, ...roundPageEn, ...roundsAdminEn };

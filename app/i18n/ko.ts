@@ -6,6 +6,9 @@ import { lifecycleKo } from "./lifecycle.ko.ts";
 import { debateKo } from "./debate.ko.ts";
 import { contentKo } from "./content.ko.ts";
 import { marketplaceKo } from "./marketplace.ko.ts";
+import { roundsKo } from "./rounds.ko.ts";
+import { roundPageKo } from "./roundPage.ko.ts";
+import { roundsAdminKo } from "./roundsAdmin.ko.ts";
 
 const base = {
   app: {
@@ -158,6 +161,7 @@ const base = {
     tooSmall: "{{min}} 이상이어야 합니다.",
     tooBig: "{{max}} 이하여야 합니다.",
     invalid: "올바른 값이 아닙니다.",
+    invalidDate: "올바른 날짜와 시각을 입력해 주세요.",
     invalidChoice: "목록에 있는 항목을 선택해 주세요.",
     chooseCategory: "분야를 선택해 주세요.",
     notANumber: "숫자만 입력해 주세요.",
@@ -256,7 +260,7 @@ const base = {
   },
 };
 
-export const ko = { ...base, ...accountsKo, ...adminKo , ...lifecycleKo, ...debateKo, ...marketplaceKo, ...contentKo };
+export const ko = { ...base, ...accountsKo, ...adminKo , ...lifecycleKo, ...debateKo, ...marketplaceKo, ...contentKo, ...roundsKo, ...roundPageKo, ...roundsAdminKo };
 
 type DeepStringify<T> = { [K in keyof T]: T[K] extends string ? string : DeepStringify<T[K]> };
 export type Messages = DeepStringify<typeof ko>;

@@ -1,0 +1,6 @@
+// Text of the roundPage screens.
+export const roundPageKo = {
+  roundPage: {
+    title: "roundPage",
+  },
+};

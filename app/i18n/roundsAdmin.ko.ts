@@ -1,0 +1,6 @@
+// Text of the roundsAdmin screens.
+export const roundsAdminKo = {
+  roundsAdmin: {
+    title: "roundsAdmin",
+  },
+};
