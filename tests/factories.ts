@@ -3,6 +3,8 @@
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "../app/domain/db.ts";
 import type { Role, Viewer } from "../app/domain/viewer.ts";
+import type { RoundKind } from "../app/domain/rounds/round.schema.ts";
+import { defaultPhases } from "../app/domain/rounds/templates.ts";
 
 let seq = 0;
 const next = () => ++seq;
@@ -85,6 +87,22 @@ export function proposalInput(categoryId: number, overrides: Record<string, unkn
     title: "은파호수공원 산책로에 야간 조명을 설치해 주세요",
     body: "밤에 산책하는 시민이 많은데 조명이 부족해 위험합니다. 태양광 조명을 설치해 주세요.",
     categoryId,
+    ...overrides,
+  };
+}
+
+/**
+ * A round with the kind's template phases laid out from `start` (phase 1 begins then), the
+ * default rubric, and city-wide scope unless overridden.
+ */
+export function roundInput(start: Date, overrides: Record<string, unknown> = {}) {
+  const kind = (overrides.kind as RoundKind | undefined) ?? "PARTICIPATORY_BUDGET";
+  return {
+    kind,
+    title: "2027년 군산시 주민참여예산",
+    description: "우리 동네에 필요한 사업을 시민이 직접 제안하고 토론해 예산에 반영합니다.",
+    budgetCapKrw: 1_000_000_000,
+    phases: defaultPhases(kind, start),
     ...overrides,
   };
 }

@@ -16,7 +16,7 @@ export const roundsEn: Stringified<typeof roundsKo> = {
       notFound: "Round not found.",
       entryNotFound: "Entry not found.",
       noPhases: "Add at least one phase.",
-      phaseEndsBeforeStart: "Phase {{n}} must end after it starts.",
+      phaseEndsBeforeStart: "Phase {{n}} cannot end before it starts.",
       phasesOverlap: "Phase {{n}} must start after the previous phase ends.",
       phaseNotFound: "That phase is not part of this round.",
       overrideBackwards: "A round cannot go back to an earlier phase; choose a later one.",

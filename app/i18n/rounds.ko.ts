@@ -15,7 +15,7 @@ export const roundsKo = {
       notFound: "라운드를 찾을 수 없습니다.",
       entryNotFound: "응모작을 찾을 수 없습니다.",
       noPhases: "단계를 하나 이상 정해 주세요.",
-      phaseEndsBeforeStart: "{{n}}단계의 종료 시각이 시작 시각보다 늦어야 합니다.",
+      phaseEndsBeforeStart: "{{n}}단계가 시작 시각보다 먼저 끝날 수 없습니다.",
       phasesOverlap: "{{n}}단계는 앞 단계가 끝난 뒤에 시작해야 합니다.",
       phaseNotFound: "이 라운드의 단계가 아닙니다.",
       overrideBackwards: "이미 지난 단계로는 되돌릴 수 없습니다. 다음 단계만 고를 수 있습니다.",

@@ -274,8 +274,9 @@ export function createEntryService({ prisma, clock, events, rounds, proposals, e
    */
   async function scoresVisible(viewer: Viewer, roundId: number) {
     if (isModerator(viewer)) return true;
-    const results = await prisma.roundPhase.findFirst({ where: { roundId, allows: { has: "RESULTS" }, startsAt: { lte: clock.now() } }, select: { id: true } });
-    return results !== null;
+    // Filtered here, not with `has`: the PGlite driver adapter mis-encodes enum-array filters.
+    const begun = await prisma.roundPhase.findMany({ where: { roundId, startsAt: { lte: clock.now() } }, select: { allows: true } });
+    return begun.some((p) => p.allows.includes("RESULTS"));
   }
 
   function toView(row: EntryRow, criteriaIds: number[], viewer: Viewer, showScores: boolean) {
@@ -348,10 +349,11 @@ export function createEntryService({ prisma, clock, events, rounds, proposals, e
     const reviewer = isOfficer(viewer) || isModerator(viewer);
     if (!reviewer && !isCommittee(viewer)) throw new AppError("FORBIDDEN", "errors.forbidden");
     await rounds.syncDue();
+    const reviewing = await prisma.round.findMany({ where: { publishedAt: { not: null }, finishedAt: null, currentPhaseId: { not: null } }, select: { id: true, currentPhase: { select: { allows: true } } } });
     const rows = await prisma.roundEntry.findMany({
       where: {
         status: { in: ["SUBMITTED", "SHORTLISTED"] },
-        round: { publishedAt: { not: null }, currentPhase: { allows: { has: "REVIEW" } } },
+        roundId: { in: reviewing.filter((r) => r.currentPhase?.allows.includes("REVIEW")).map((r) => r.id) },
         ...(isModerator(viewer) || isCommittee(viewer) ? {} : { departmentId: viewer.departmentId ?? -1 }),
       },
       orderBy: [{ roundId: "asc" }, { id: "asc" }],

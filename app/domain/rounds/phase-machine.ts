@@ -33,12 +33,15 @@ export function allows(phase: Pick<PhaseSlot, "allows"> | null | undefined, acti
 
 export type ScheduleIssue = { path: string; key: string; params?: Record<string, string | number> };
 
-/** Phases must be ordered, each start before its end, and not overlap the next. */
+/**
+ * Phases must be ordered, not end before they start, and not overlap the next. A phase of no
+ * length is allowed: it is how a phase skipped by an override stays in the record.
+ */
 export function scheduleIssues(phases: readonly Pick<PhaseSlot, "startsAt" | "endsAt">[]): ScheduleIssue[] {
   const issues: ScheduleIssue[] = [];
   if (phases.length === 0) issues.push({ path: "phases", key: "rounds.errors.noPhases" });
   phases.forEach((p, i) => {
-    if (p.startsAt.getTime() >= p.endsAt.getTime()) issues.push({ path: `phases.${i}.endsAt`, key: "rounds.errors.phaseEndsBeforeStart", params: { n: i + 1 } });
+    if (p.startsAt.getTime() > p.endsAt.getTime()) issues.push({ path: `phases.${i}.endsAt`, key: "rounds.errors.phaseEndsBeforeStart", params: { n: i + 1 } });
     const next = phases[i + 1];
     if (next && next.startsAt.getTime() < p.endsAt.getTime()) issues.push({ path: `phases.${i + 1}.startsAt`, key: "rounds.errors.phasesOverlap", params: { n: i + 2 } });
   });
