@@ -1,6 +1,7 @@
 // Seeds the demo city (Gunsan). Reference data is upserted by code on every run; the demo
 // people and proposals are written once, in one transaction, so running it again never
 // duplicates anything. `npm run seed` runs it; the server runs it on an empty database.
+import { seedDemoRounds } from "./seed-rounds.ts";
 import { createHash } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { hashPassword } from "../app/domain/accounts/password.server.ts";
@@ -261,6 +262,7 @@ export async function seedDemoCity(prisma: PrismaClient, now = new Date()): Prom
   const seeded = await prisma.user.findUnique({ where: { email: DEMO_MARKER_EMAIL }, select: { id: true } });
   if (seeded) return false;
   await seedDemoContent(prisma, now);
+  await seedDemoRounds(prisma, now);
   return true;
 }
 

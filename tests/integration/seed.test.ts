@@ -23,14 +23,18 @@ describe("demo city seed", () => {
       proposals: await db.prisma.proposal.count(),
       supports: await db.prisma.support.count(),
       comments: await db.prisma.comment.count(),
+      rounds: await db.prisma.round.count(),
+      entries: await db.prisma.roundEntry.count(),
     });
     const first = await counts();
-    expect(first).toMatchObject({ districts: 27, categories: 13, proposals: 30 });
+    expect(first).toMatchObject({ districts: 27, categories: 13, proposals: 31 }); // 30 on the board, 1 submitted into a round
     expect(first.departments).toBeGreaterThanOrEqual(10);
     const staff = await db.prisma.user.count({ where: { email: { endsWith: "@staff.madang" } } });
     expect(await db.prisma.identityVerification.count()).toBe(first.users - staff); // every seeded citizen is verified
     expect(first.supports).toBeGreaterThan(500);
     expect(first.comments).toBeGreaterThan(50);
+
+    expect(first).toMatchObject({ rounds: 2, entries: 8 });
 
     expect(await seedDemoCity(db.prisma)).toBe(false);
     expect(await counts()).toEqual(first);
@@ -47,6 +51,15 @@ describe("demo city seed", () => {
     const names = (await db.prisma.district.findMany({ orderBy: { sortOrder: "asc" } })).map((d) => d.name);
     expect(names.slice(0, 3)).toEqual(["옥구읍", "옥산면", "회현면"]);
     expect(names).toContain("나운3동");
+
+    // The demo rounds: a participatory budget taking proposals, a contest in review for the demo officer and committee.
+    const rounds = await domain.rounds.list(null);
+    expect(rounds.map((r) => [r.kind, r.currentPhase?.allows])).toEqual(
+      expect.arrayContaining([
+        ["PARTICIPATORY_BUDGET", ["SUBMIT", "COMMENT"]],
+        ["CONTEST", ["REVIEW", "COMMENT"]],
+      ]),
+    );
 
     // Every demo account logs in with the shared demo password and has its role.
     for (const account of data.demoAccounts) {
