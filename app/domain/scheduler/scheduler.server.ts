@@ -9,7 +9,8 @@ import type { ProposalService } from "../proposals/proposal.service.server.ts";
 import type { RoundService } from "../rounds/round.service.server.ts";
 import type { Clock } from "../viewer.ts";
 
-export const SCHEDULER_INTERVAL_MS = 60_000;
+// Every 15 s: rounds change phase on schedule within that time even when nobody acts on them.
+export const SCHEDULER_INTERVAL_MS = 15_000;
 const JOB = "proposal-deadlines";
 
 type Deps = {
