@@ -4,6 +4,7 @@
 //  - proposal list (page of 12, sorted by 공감) latency through the domain;
 //  - GraphQL proposals query latency through yoga.fetch;
 //  - live 공감 propagation: client A's support until client B receives the push;
+//  - a round page's data (round, entries, debate, quality) and a round comment's live push;
 //  - resident memory after the run.
 import { performance } from "node:perf_hooks";
 import { seedDemoCity } from "../prisma/seed.ts";
@@ -67,6 +68,28 @@ try {
   }
   summary("socket: 공감 command to ack", supports);
   summary("socket: 공감 in A until B receives the push", live);
+
+  // Rounds: everything the round page loads, and a comment in the round reaching a watcher.
+  const round = (await domain.rounds.list(null)).find((r) => r.currentPhase?.allows.includes("COMMENT"))!;
+  const page: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    const t = performance.now();
+    await Promise.all([domain.rounds.get(null, round.id), domain.entries.list(null, round.id), domain.comments.roundThread(null, round.id), domain.quality.forRound(null, round.id)]);
+    page.push(performance.now() - t);
+  }
+  summary("domain: round page data", page);
+  const roundWatcher = await app.client();
+  await roundWatcher.emitWithAck("round:watch", { roundId: round.id });
+  const roundLive: number[] = [];
+  for (const resident of residents.slice(0, 20)) {
+    const viewer = await domain.sessions.viewerForSession(await app.server.auth.sessionIdFromCookieHeader(await sessionCookieFor(db.prisma, resident.id)));
+    const pushed = nextEvent(roundWatcher, "comment:changed");
+    const t = performance.now();
+    await domain.comments.post(viewer, { roundId: round.id, stance: "PRO", body: "벤치마크 의견: 생활 밀착형 사업이 필요하기 때문에 찬성합니다." });
+    await pushed;
+    roundLive.push(performance.now() - t);
+  }
+  summary("round comment until a watcher receives it", roundLive);
 
   const mem = process.memoryUsage();
   console.log(`memory: rss=${(mem.rss / 2 ** 20).toFixed(0)} MiB heapUsed=${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
