@@ -6,6 +6,7 @@ import "./types/catalog.ts";
 import "./types/debate.ts";
 import "./types/lifecycle.ts";
 import "./types/proposal.ts";
+import "./types/round.ts";
 import "./types/search.ts";
 
 export const schema = builder.toSchema({ sortSchema: true });

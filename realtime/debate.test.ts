@@ -34,8 +34,8 @@ describe("live debate", () => {
     const created = [nextEvent(a, "comment:changed"), nextEvent(b, "comment:changed")];
     const comment = await app.server.domain.comments.post(writer, { proposalId: proposal.id, stance: "CON", body: "반대합니다. 예산 낭비입니다." });
     expect(await Promise.all(created)).toEqual([
-      { proposalId: proposal.id, commentId: comment.id, change: "created" },
-      { proposalId: proposal.id, commentId: comment.id, change: "created" },
+      { proposalId: proposal.id, roundId: null, commentId: comment.id, change: "created" },
+      { proposalId: proposal.id, roundId: null, commentId: comment.id, change: "created" },
     ]);
 
     const edited = nextEvent(b, "comment:changed");

@@ -11,6 +11,17 @@ import { pageTitle } from "../lib/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "notifications.title")];
 
+const positiveInt = (v: unknown) => (typeof v === "number" && Number.isInteger(v) && v > 0 ? v : null);
+
+/** Where a notice leads: its proposal, else the round named in its params; a mention opens at the comment. */
+function linkOf(proposalId: number | null, params: unknown): string | null {
+  const p = (params && typeof params === "object" ? params : {}) as Record<string, unknown>;
+  const roundId = positiveInt(p.roundId);
+  const commentId = positiveInt(p.commentId);
+  const page = proposalId ? `/proposals/${proposalId}` : roundId ? `/rounds/${roundId}` : null;
+  return page && commentId ? `${page}#comment-${commentId}` : page;
+}
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await context.auth.viewerFromRequest(request);
   if (!viewer) throw redirect("/login?redirectTo=/notifications");
@@ -23,7 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       id: n.id,
       read: n.readAt !== null,
       createdAt: n.createdAt,
-      proposalId: n.proposal?.id ?? null,
+      href: linkOf(n.proposal?.id ?? null, n.params),
       message: translate(lng, n.messageKey, { title: n.proposal?.title ?? "", ...localizeParams(n.params as MessageParams, lng) }),
     })),
   });
@@ -63,8 +74,8 @@ export default function Notifications() {
               <div className="flex items-start gap-3">
                 {!n.read ? <span className="mt-1.5 h-2 w-2 shrink-0 rounded-full bg-clay-600" aria-label={t("notifications.unread")} /> : null}
                 <div className="min-w-0">
-                  {n.proposalId ? (
-                    <Link to={`/proposals/${n.proposalId}`} className="font-semibold hover:text-brand-700">
+                  {n.href ? (
+                    <Link to={n.href} className="font-semibold hover:text-brand-700">
                       {n.message}
                     </Link>
                   ) : (

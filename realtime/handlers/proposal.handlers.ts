@@ -12,9 +12,15 @@ async function announcePresence(io: RealtimeServer, proposalId: number) {
 export function registerProposalHandlers(io: RealtimeServer, socket: RealtimeSocket, domain: Domain) {
   const { lng } = socket.data;
   const viewer = () => domain.sessions.viewerForSession(socket.data.sessionId);
-  const watched = new Set<number>();
-  socket.on("disconnect", () => {
-    for (const proposalId of watched) void announcePresence(io, proposalId).catch(() => undefined);
+  // Read from the socket's rooms (not a local set), so a connection restored by recovery,
+  // which gets its rooms back, still updates presence when it leaves.
+  const watchedRooms = () => [...socket.rooms].filter((r) => r.startsWith("proposal:")).map((r) => Number(r.slice(9)));
+  socket.on("disconnecting", () => {
+    const left = watchedRooms();
+    // After the socket has left its rooms, the count no longer includes it.
+    setImmediate(() => {
+      for (const proposalId of left) void announcePresence(io, proposalId).catch(() => undefined);
+    });
   });
 
   socket.on("proposals:watch", (ack) =>
@@ -34,7 +40,6 @@ export function registerProposalHandlers(io: RealtimeServer, socket: RealtimeSoc
       // Reading is public, but only proposals that exist get a room.
       const proposal = await domain.proposals.get(await viewer(), proposalIdOf(payload));
       await socket.join(rooms.proposal(proposal.id));
-      watched.add(proposal.id);
       await announcePresence(io, proposal.id);
       return null;
     }),
@@ -42,7 +47,7 @@ export function registerProposalHandlers(io: RealtimeServer, socket: RealtimeSoc
   socket.on("proposal:unwatch", (payload, ack) =>
     respond(lng, ack, async () => {
       const id = Number(proposalIdOf(payload));
-      if (Number.isInteger(id) && watched.delete(id)) {
+      if (Number.isInteger(id) && watchedRooms().includes(id)) {
         await socket.leave(rooms.proposal(id));
         await announcePresence(io, id);
       }

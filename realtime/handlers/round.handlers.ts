@@ -12,9 +12,15 @@ async function announcePresence(io: RealtimeServer, roundId: number) {
 export function registerRoundHandlers(io: RealtimeServer, socket: RealtimeSocket, domain: Domain) {
   const { lng } = socket.data;
   const viewer = () => domain.sessions.viewerForSession(socket.data.sessionId);
-  const watched = new Set<number>();
-  socket.on("disconnect", () => {
-    for (const roundId of watched) void announcePresence(io, roundId).catch(() => undefined);
+  // Read from the socket's rooms (not a local set), so a connection restored by recovery,
+  // which gets its rooms back, still updates presence when it leaves.
+  const watchedRooms = () => [...socket.rooms].filter((r) => r.startsWith("round:")).map((r) => Number(r.slice(6)));
+  socket.on("disconnecting", () => {
+    const left = watchedRooms();
+    // After the socket has left its rooms, the count no longer includes it.
+    setImmediate(() => {
+      for (const roundId of left) void announcePresence(io, roundId).catch(() => undefined);
+    });
   });
 
   socket.on("round:watch", (payload, ack) =>
@@ -22,7 +28,6 @@ export function registerRoundHandlers(io: RealtimeServer, socket: RealtimeSocket
       // Published rounds are public; drafts only get a room for moderators.
       const round = await domain.rounds.get(await viewer(), roundIdOf(payload));
       await socket.join(rooms.round(round.id));
-      watched.add(round.id);
       await announcePresence(io, round.id);
       return null;
     }),
@@ -30,7 +35,7 @@ export function registerRoundHandlers(io: RealtimeServer, socket: RealtimeSocket
   socket.on("round:unwatch", (payload, ack) =>
     respond(lng, ack, async () => {
       const id = Number(roundIdOf(payload));
-      if (Number.isInteger(id) && watched.delete(id)) {
+      if (Number.isInteger(id) && watchedRooms().includes(id)) {
         await socket.leave(rooms.round(id));
         await announcePresence(io, id);
       }

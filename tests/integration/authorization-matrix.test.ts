@@ -10,7 +10,7 @@ import { createTestDatabase, type TestDatabase } from "../setup/test-database.ts
 import { startTestServer } from "../utils/server.ts";
 import { sessionCookieFor } from "../utils/session.ts";
 
-const PERSONAS = ["anonymous", "unverified", "citizen", "otherCitizen", "officer", "moderator", "admin"] as const;
+const PERSONAS = ["anonymous", "unverified", "citizen", "otherCitizen", "officer", "committee", "moderator", "admin"] as const;
 type Persona = (typeof PERSONAS)[number];
 type Outcome = "allow" | "deny";
 
@@ -37,7 +37,7 @@ async function personaSession(prisma: PrismaClient, persona: Persona) {
   const user = await createUser(prisma, {
     passwordHash,
     verified: persona !== "unverified",
-    roles: persona === "officer" ? ["OFFICER"] : persona === "moderator" ? ["MODERATOR"] : persona === "admin" ? ["ADMIN"] : [],
+    roles: persona === "officer" ? ["OFFICER"] : persona === "committee" ? ["COMMITTEE"] : persona === "moderator" ? ["MODERATOR"] : persona === "admin" ? ["ADMIN"] : [],
     departmentId: ref.department.id,
   });
   const cookie = await sessionCookieFor(prisma, user.id);
@@ -66,6 +66,7 @@ type Context = {
   milestoneId: number;
   /** A comment by someone who is none of the personas. */
   commentId: number;
+  round: RoundFixture;
 };
 
 async function setup(): Promise<Omit<Context, "userId">> {
@@ -77,7 +78,41 @@ async function setup(): Promise<Omit<Context, "userId">> {
   await db.prisma.proposal.update({ where: { id: assigned.id }, data: { status: "ASSIGNED", departmentId: ref.department.id } });
   const milestone = await db.prisma.milestone.create({ data: { proposalId: assigned.id, title: "시험 단계" } });
   const comment = await app.server.domain.comments.post(other, { proposalId: proposal.id, body: "매트릭스 시험용 의견입니다." });
-  return { otherProposalId: proposal.id, otherUserId: other.id, pendingAffiliationId: claim.id, assignedProposalId: assigned.id, milestoneId: milestone.id, commentId: comment.id };
+  const round = await roundFixture();
+  return { otherProposalId: proposal.id, otherUserId: other.id, pendingAffiliationId: claim.id, assignedProposalId: assigned.id, milestoneId: milestone.id, commentId: comment.id, round };
+}
+
+type RoundFixture = { draftId: number; id: number; votingPhaseId: number; criterionIds: number[]; entryId: number; candidateProposalId: number };
+
+/**
+ * For the round mutations: a draft round, and a published one whose running phase allows
+ * submitting and reviewing, with an entry assigned to the officers' department (by someone
+ * who is none of the personas) and another passed proposal not yet in it.
+ */
+async function roundFixture(): Promise<RoundFixture> {
+  const { domain } = app.server;
+  const organizer = await createUser(db.prisma, { roles: ["MODERATOR"] });
+  const author = await createUser(db.prisma);
+  const hour = 3600_000;
+  const input = {
+    kind: "CONTEST" as const,
+    title: "매트릭스 시험 라운드",
+    description: "권한 매트릭스를 시험하는 라운드입니다.",
+    phases: [
+      { name: "접수·검토", startsAt: new Date(Date.now() - hour), endsAt: new Date(Date.now() + 240 * hour), allows: ["SUBMIT" as const, "REVIEW" as const, "COMMENT" as const] },
+      { name: "투표", startsAt: new Date(Date.now() + 240 * hour), endsAt: new Date(Date.now() + 480 * hour), allows: ["VOTE" as const] },
+    ],
+  };
+  const draft = await domain.rounds.create(organizer, input);
+  const round = await domain.rounds.publish(organizer, (await domain.rounds.create(organizer, input)).id);
+  const passed = async () => {
+    const p = await domain.proposals.create(author, proposalInput(ref.categories.transport.id));
+    await db.prisma.proposal.update({ where: { id: p.id }, data: { status: "THRESHOLD_REACHED" } });
+    return p.id;
+  };
+  const entry = await domain.entries.add(organizer, { roundId: round.id, proposalId: await passed() });
+  await domain.entries.assign(organizer, { entryId: entry.id, departmentId: ref.department.id });
+  return { draftId: draft.id, id: round.id, votingPhaseId: round.phases[1]!.id, criterionIds: round.criteria.map((c) => c.id), entryId: entry.id, candidateProposalId: await passed() };
 }
 
 const everyone = (outcome: Outcome) => Object.fromEntries(PERSONAS.map((p) => [p, outcome])) as Record<Persona, Outcome>;
@@ -87,6 +122,16 @@ const moderators: Record<Persona, Outcome> = { ...everyone("deny"), moderator: "
 const admins: Record<Persona, Outcome> = { ...everyone("deny"), admin: "allow" };
 /** The officers of the department a proposal is assigned to (and admins). */
 const departmentOfficers: Record<Persona, Outcome> = { ...everyone("deny"), officer: "allow", admin: "allow" };
+/** Feasibility reviews: the reviewing department's officers, and moderators. */
+const entryReviewers: Record<Persona, Outcome> = { ...everyone("deny"), officer: "allow", moderator: "allow", admin: "allow" };
+/** Committee scoring: committee members only (admins and moderators are not the committee). */
+const committeeOnly: Record<Persona, Outcome> = { ...everyone("deny"), committee: "allow" };
+const roundInput = () => ({
+  kind: "CONTEST",
+  title: "매트릭스 라운드",
+  description: "권한 매트릭스를 시험하는 라운드입니다.",
+  phases: [{ name: "제안 접수", startsAt: new Date(Date.now() + 3600_000).toISOString(), endsAt: new Date(Date.now() + 86_400_000).toISOString(), allows: ["SUBMIT"] }],
+});
 
 type Case = { query: string; variables: (c: Context) => Record<string, unknown>; expected: Record<Persona, Outcome> };
 
@@ -182,6 +227,55 @@ const MUTATIONS: Record<string, Case> = {
   followProposal: { query: `mutation($id: ID!) { followProposal(proposalId: $id) }`, variables: (c) => ({ id: c.otherProposalId }), expected: loggedIn },
   unfollowProposal: { query: `mutation($id: ID!) { unfollowProposal(proposalId: $id) }`, variables: (c) => ({ id: c.otherProposalId }), expected: loggedIn },
   markNotificationsRead: { query: `mutation { markNotificationsRead }`, variables: () => ({}), expected: loggedIn },
+  // Rounds (graphql/types/round.ts).
+  createRound: { query: `mutation($input: RoundInput!) { createRound(input: $input) { id } }`, variables: () => ({ input: roundInput() }), expected: moderators },
+  updateRound: {
+    query: `mutation($id: ID!, $input: RoundInput!) { updateRound(id: $id, input: $input) { id } }`,
+    variables: (c) => ({ id: c.round.draftId, input: roundInput() }),
+    expected: moderators,
+  },
+  publishRound: { query: `mutation($id: ID!) { publishRound(id: $id) { id } }`, variables: (c) => ({ id: c.round.draftId }), expected: moderators },
+  overrideRoundPhase: {
+    query: `mutation($id: ID!, $t: String!) { overrideRoundPhase(roundId: $id, target: $t, reason: "매트릭스 시험") { id } }`,
+    variables: (c) => ({ id: c.round.id, t: String(c.round.votingPhaseId) }),
+    expected: moderators,
+  },
+  lockRoundDebate: { query: `mutation($id: ID!) { lockRoundDebate(roundId: $id, locked: true) { id } }`, variables: (c) => ({ id: c.round.id }), expected: moderators },
+  addRoundEntry: {
+    query: `mutation($r: ID!, $p: ID!) { addRoundEntry(roundId: $r, proposalId: $p) { id } }`,
+    variables: (c) => ({ r: c.round.id, p: c.round.candidateProposalId }),
+    expected: moderators,
+  },
+  submitRoundEntry: {
+    query: `mutation($r: ID!, $input: SubmitRoundEntryInput!) { submitRoundEntry(roundId: $r, input: $input) { id } }`,
+    variables: (c) => ({ r: c.round.id, input: { ...proposalInput(ref.categories.transport.id), categoryId: String(ref.categories.transport.id) } }),
+    expected: eligible,
+  },
+  withdrawRoundEntry: {
+    query: `mutation($id: ID!) { withdrawRoundEntry(entryId: $id) { id } }`,
+    variables: (c) => ({ id: c.round.entryId }),
+    expected: everyone("deny"), // only its proposer, who is none of the personas
+  },
+  setRoundEntryStatus: {
+    query: `mutation($id: ID!) { setRoundEntryStatus(entryId: $id, status: SHORTLISTED) { id } }`,
+    variables: (c) => ({ id: c.round.entryId }),
+    expected: moderators,
+  },
+  assignRoundEntry: {
+    query: `mutation($id: ID!, $d: ID!) { assignRoundEntry(entryId: $id, departmentId: $d) { id } }`,
+    variables: (c) => ({ id: c.round.entryId, d: ref.department.id }),
+    expected: moderators,
+  },
+  reviewRoundEntry: {
+    query: `mutation($id: ID!) { reviewRoundEntry(entryId: $id, verdict: FEASIBLE, reasons: "예산과 부지 모두 확보할 수 있습니다.") { id } }`,
+    variables: (c) => ({ id: c.round.entryId }),
+    expected: entryReviewers,
+  },
+  scoreRoundEntry: {
+    query: `mutation($id: ID!, $s: [CriterionScoreInput!]!) { scoreRoundEntry(entryId: $id, scores: $s) { id } }`,
+    variables: (c) => ({ id: c.round.entryId, s: c.round.criterionIds.map((criterionId) => ({ criterionId, points: 20 })) }),
+    expected: committeeOnly,
+  },
   // Only the proposer may edit or add updates; no persona wrote otherProposalId.
   editProposal: {
     query: `mutation($input: EditProposalInput!) { editProposal(input: $input) { id } }`,
@@ -211,6 +305,17 @@ const MUTATIONS: Record<string, Case> = {
     expected: moderators,
   },
   lockDebate: { query: `mutation($id: ID!) { lockDebate(proposalId: $id, locked: false) }`, variables: (c) => ({ id: c.otherProposalId }), expected: moderators },
+  appealComment: {
+    query: `mutation($id: ID!) { appealComment(commentId: $id, reason: "매트릭스 시험용 이의 신청입니다.") { id } }`,
+    variables: (c) => ({ id: c.commentId }),
+    expected: everyone("deny"), // only its author, who is none of the personas
+  },
+  // No such appeal: moderators get past the scope and are answered NOT_FOUND by the domain.
+  resolveAppeal: {
+    query: `mutation { resolveAppeal(appealId: "2147483000", outcome: UPHELD, response: "매트릭스 시험") { id } }`,
+    variables: () => ({}),
+    expected: moderators,
+  },
   submitDraft: {
     query: `mutation($id: ID!) { submitDraft(id: $id) { id } }`,
     variables: (c) => ({ id: c.otherProposalId }),
@@ -231,6 +336,9 @@ const SOCKET_COMMANDS: Record<string, SocketCase> = {
   "proposal:unwatch": { payload: (c) => ({ proposalId: c.otherProposalId }), expected: everyone("allow") },
   "proposal:support": { payload: (c) => ({ proposalId: c.otherProposalId }), expected: eligible },
   "proposal:withdraw-support": { payload: (c) => ({ proposalId: c.otherProposalId }), expected: loggedIn },
+  // Published rounds are public to follow; a draft's room is refused (NOT_FOUND) to all but moderators.
+  "round:watch": { payload: (c) => ({ roundId: c.round.id }), expected: everyone("allow") },
+  "round:unwatch": { payload: (c) => ({ roundId: c.round.id }), expected: everyone("allow") },
 };
 
 describe("authorization matrix", () => {

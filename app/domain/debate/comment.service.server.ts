@@ -43,7 +43,9 @@ export type DebateTarget = { proposalId: number; roundId?: undefined } | { round
 
 /** @mentions: "@" then a name without spaces, up to 30 characters. */
 export function mentionedNames(body: string): string[] {
-  return [...new Set([...body.matchAll(/(?:^|[^\p{L}\p{N}_.@])@([\p{L}\p{N}_.-]{1,30})/gu)].map((m) => m[1]!.replace(/[.-]+$/, "")))];
+  const names = [...body.matchAll(/(?:^|[^\p{L}\p{N}_.@])@([\p{L}\p{N}_.-]{1,30})/gu)].map((m) => m[1]!.replace(/[.-]+$/, ""));
+  // Korean attaches honorifics to names ("@박준호님"): the name without them counts too.
+  return [...new Set(names.flatMap((n) => [n, n.replace(/(님|씨)$/u, "")]).filter(Boolean))];
 }
 
 export type CommentView = {
@@ -160,8 +162,9 @@ export function createCommentService({ prisma, clock, events, eligibility, limit
   /** A round's own debate. */
   async function roundThread(viewer: Viewer, rawRoundId: unknown, sort: Sort = "best") {
     const roundId = parse(id, rawRoundId);
-    const locked = (await prisma.round.findUnique({ where: { id: roundId }, select: { commentsLockedAt: true } }))?.commentsLockedAt ?? null;
-    return threadOf(viewer, { roundId }, sort, locked !== null);
+    const round = await prisma.round.findUnique({ where: { id: roundId }, select: { commentsLockedAt: true, publishedAt: true } });
+    if (!round || (!round.publishedAt && !isModerator(viewer))) throw notFound("rounds.errors.notFound");
+    return threadOf(viewer, { roundId }, sort, round.commentsLockedAt !== null);
   }
 
   async function threadOf(viewer: Viewer, target: DebateTarget, sort: Sort, locked: boolean) {
