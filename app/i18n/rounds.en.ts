@@ -7,6 +7,7 @@ export const roundsEn: Stringified<typeof roundsKo> = {
     stage: { draft: "Draft", upcoming: "Not started", running: "Running", between: "Between phases", finished: "Finished" },
     action: { SUBMIT: "submissions", REVIEW: "review and scoring", COMMENT: "debate", VOTE: "voting", RESULTS: "results" },
     noPhase: "no phase running",
+    debateClosed: "This proposal's debate follows the phases of “{{round}}”: the current phase does not allow comments.",
     cityWide: "City-wide",
     source: { MARKETPLACE: "Passed its threshold", PROMOTED: "Promoted by a moderator", DIRECT: "Submitted directly" },
     entryStatus: { SUBMITTED: "Submitted", SHORTLISTED: "Shortlisted", EXCLUDED: "Excluded", WITHDRAWN: "Withdrawn" },

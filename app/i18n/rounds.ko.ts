@@ -6,6 +6,7 @@ export const roundsKo = {
     stage: { draft: "작성 중", upcoming: "시작 전", running: "진행 중", between: "다음 단계 준비 중", finished: "종료" },
     action: { SUBMIT: "제안 접수", REVIEW: "검토·심사", COMMENT: "토론", VOTE: "투표", RESULTS: "결과 공개" },
     noPhase: "진행 중인 단계 없음",
+    debateClosed: "이 제안의 토론은 「{{round}}」의 단계를 따릅니다. 지금 단계에서는 의견을 쓸 수 없습니다.",
     cityWide: "시 전체",
     source: { MARKETPLACE: "공감 달성 제안", PROMOTED: "운영자 추천", DIRECT: "직접 응모" },
     entryStatus: { SUBMITTED: "접수", SHORTLISTED: "본선 진출", EXCLUDED: "제외", WITHDRAWN: "철회" },

@@ -9,14 +9,16 @@ import { StatusBadge } from "../components/status-badge.tsx";
 import { SupportMeter } from "../components/support-meter.tsx";
 import { localizeParams, type LocalizedError } from "../i18n/errors.ts";
 import { translate } from "../i18n/i18n.ts";
-import { formatDate, formatDateTime, formatKrw, stanceShare } from "../lib/format.ts";
+import { formatDate, formatDateTime, formatKrw } from "../lib/format.ts";
 import { errorJson, requestLanguage, throwAsResponse } from "../lib/http.server.ts";
 import { useLiveSupport } from "../lib/live.ts";
 import { isModerator } from "../domain/roles/roles.policy.ts";
 import { canActForDepartment } from "../domain/proposals/lifecycle.service.server.ts";
 import { MergedGroup } from "../components/merged-group.tsx";
+import { ProposalRoundsNotice } from "../components/round/proposal-rounds-notice.tsx";
 import { DraftNotice } from "../components/proposal-lifecycle.tsx";
 import { CommentThread } from "../components/comment-thread.tsx";
+import { StanceBalance } from "../components/stance-balance.tsx";
 import { AttachmentsSection, EditLink, MapPoint, TagChips, UpdatesSection } from "../components/proposal-content.tsx";
 import { UPDATE_MAX, UPDATE_MIN } from "../domain/proposals/proposal.schema.ts";
 import { AnswerDeadline, AnswersSection, DepartmentPanel, FollowButton, MergedNotice, MilestonesSection, ModeratorPanel } from "../components/proposal-lifecycle.tsx";
@@ -41,12 +43,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const moderator = isModerator(viewer);
     const departmentOfficer = canActForDepartment(viewer, proposal.department?.id ?? null);
     const commentSort = (["best", "newest", "stance"] as const).find((k) => k === new URL(request.url).searchParams.get("comments")) ?? "best";
-    const [following, merged, departments, thread] = await Promise.all([
+    const [following, merged, departments, thread, directRound] = await Promise.all([
       context.domain.notifications.isFollowing(viewer, proposal.id),
       context.domain.merge.mergedGroup(proposal.id),
       moderator || departmentOfficer ? context.domain.catalog.departments() : Promise.resolve([]),
       context.domain.comments.thread(viewer, proposal.id, commentSort),
+      proposal.directRound ? context.domain.rounds.get(viewer, proposal.directRound.id) : Promise.resolve(null),
     ]);
+    // A proposal submitted straight into a round is debated while the round's phase allows it.
+    const debateClosed =
+      directRound && !directRound.currentPhase?.allows.includes("COMMENT")
+        ? translate(lng, "rounds.debateClosed", { round: directRound.title })
+        : null;
     return json({
       lng,
       proposal,
@@ -59,6 +67,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       merged,
       departments,
       thread,
+      debateClosed,
       commentSort,
       now: Date.now(),
     });
@@ -163,9 +172,8 @@ function SupportPanel() {
 }
 
 export default function ProposalPage() {
-  const { proposal, lng, now, moderator, departmentOfficer, following, departments, viewerId, merged, thread, commentSort } = useLoaderData<typeof loader>();
+  const { proposal, lng, now, moderator, departmentOfficer, following, departments, viewerId, merged, thread, debateClosed, commentSort } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const share = stanceShare(proposal.stance);
   const name = (item: { name: string; nameEn: string }) => (lng === "en" ? item.nameEn : item.name);
   const isAuthor = viewerId !== null && viewerId === proposal.author.id;
 
@@ -219,6 +227,7 @@ export default function ProposalPage() {
           </dl>
           {proposal.editable ? <EditLink proposalId={proposal.id} /> : null}
           <MergedNotice mergedInto={proposal.mergedInto} />
+          <ProposalRoundsNotice rounds={proposal.rounds} directRound={proposal.directRound} />
           {proposal.status === "DRAFT" ? <DraftNotice proposalId={proposal.id} /> : null}
           {proposal.status === "SCREENING" ? (
             <p className="mt-4 rounded-xl bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-inset ring-amber-200" role="status">
@@ -285,14 +294,8 @@ export default function ProposalPage() {
               <h2 id="discussion-heading" className="text-lg font-bold">
                 {t("proposal.discussion")} <span className="text-stone-500">{proposal.commentCount}</span>
               </h2>
-              <p className="text-sm text-stone-600">{share ? t("proposal.stanceShare", share) : t("proposal.noStances")}</p>
             </div>
-            {share ? (
-              <div className="mt-2 flex h-2 overflow-hidden rounded-full" aria-hidden="true">
-                <div className="bg-brand-500" style={{ width: `${share.pro}%` }} />
-                <div className="bg-clay-400" style={{ width: `${share.con}%` }} />
-              </div>
-            ) : null}
+            <StanceBalance balance={thread.balance} className="mt-2" />
             <nav aria-label={t("sort.label")} className="mt-4 flex flex-wrap gap-1">
               {(["best", "newest", "stance"] as const).map((key) => (
                 <Link
@@ -307,7 +310,16 @@ export default function ProposalPage() {
                 </Link>
               ))}
             </nav>
-            <CommentThread proposalId={proposal.id} comments={thread.comments} locked={thread.locked} viewerId={viewerId} moderator={moderator} lng={lng} />
+            <CommentThread
+              target={{ proposalId: proposal.id }}
+              comments={thread.comments}
+              locked={thread.locked}
+              viewerId={viewerId}
+              moderator={moderator}
+              lng={lng}
+              canWrite={debateClosed === null}
+              closedReason={debateClosed ?? undefined}
+            />
           </section>
         </div>
 
