@@ -2,7 +2,7 @@ import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run
 import { useEffect, useState } from "react";
 import { getSocket } from "../lib/socket.client.ts";
 import { useTranslation } from "react-i18next";
-import { isModerator, isOfficer } from "../domain/roles/roles.policy.ts";
+import { isCommittee, isModerator, isOfficer } from "../domain/roles/roles.policy.ts";
 import type { RootData } from "../root.tsx";
 
 function Logo() {
@@ -80,6 +80,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <NavLink to="/proposals" className={navClass} end={false} prefetch="intent">
               {t("nav.proposals")}
             </NavLink>
+            <NavLink to="/rounds" className={navClass} end={false} prefetch="intent" aria-label={t("roundPage.nav")}>
+              <Icon path="M8 2v4M16 2v4M3 10h18M5 4h14a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z" />
+              <span className="hidden md:inline">{t("roundPage.nav")}</span>
+            </NavLink>
             <NavLink to="/proposals/new" className={(s) => `${navClass(s)} hidden sm:inline-flex`}>
               {t("nav.newProposal")}
             </NavLink>
@@ -102,6 +106,18 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 <NavLink to="/inbox" className={navClass} aria-label={t("nav.inbox")}>
                   <Icon path="M3 13h5l2 3h4l2-3h5M5 5h14l2 8v6H3v-6z" />
                   <span className="hidden md:inline">{t("nav.inbox")}</span>
+                </NavLink>
+              ) : null}
+              {isOfficer(root.viewer) || isCommittee(root.viewer) || isModerator(root.viewer) ? (
+                <NavLink
+                  to="/review"
+                  // Moderators reach 심사 from the back office too; on a phone their header keeps one icon fewer.
+                  className={(s) => `${navClass(s)} ${isOfficer(root.viewer) || isCommittee(root.viewer) ? "" : "hidden sm:inline-flex"}`}
+                  aria-label={t("roundsAdmin.reviewNav")}
+                  data-testid="nav-review"
+                >
+                  <Icon path="M9 11l3 3 8-8M20 12v7a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h9" />
+                  <span className="hidden md:inline">{t("roundsAdmin.reviewNav")}</span>
                 </NavLink>
               ) : null}
               {isModerator(root.viewer) ? (

@@ -34,6 +34,7 @@ export default function AdminLayout() {
   const links: { to: string; label: string; end?: boolean; badge?: number }[] = [
     { to: "/admin", label: t("admin.nav.overview"), end: true },
     { to: "/admin/screening", label: t("screening.title") },
+    { to: "/admin/rounds", label: t("roundsAdmin.nav") },
     { to: "/admin/moderation", label: t("debate.queueTitle") },
     { to: "/admin/users", label: t("admin.nav.users") },
     { to: "/admin/affiliations", label: t("admin.nav.affiliations"), badge: pendingCount },
