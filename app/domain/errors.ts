@@ -59,14 +59,16 @@ export function isAppError(error: unknown): error is AppError {
 export function validationError(error: ZodError): AppError {
   const issues = error.issues.map((issue): FieldIssue => {
     const path = issue.path.join(".") || "input";
-    // A schema may name its own key by passing an i18n key under validation.* as the message.
-    if (issue.message.startsWith("validation.")) return { path, key: issue.message };
+    // A schema may name its own key by passing an i18n key (validation.* or an area's errors.*) as the message.
+    if (/^(validation|[a-zA-Z]+\.errors)\./.test(issue.message)) return { path, key: issue.message };
     switch (issue.code) {
       case "too_small":
         if (issue.type === "string")
           return Number(issue.minimum) <= 1
             ? { path, key: "validation.required" }
             : { path, key: "validation.tooShort", params: { min: Number(issue.minimum) } };
+        // A positive id (min 0, exclusive) left blank arrives as 0: that is a missing choice.
+        if (issue.type === "number" && !issue.inclusive && Number(issue.minimum) === 0) return { path, key: "validation.required" };
         return { path, key: "validation.tooSmall", params: { min: Number(issue.minimum) } };
       case "too_big":
         if (issue.type === "string")

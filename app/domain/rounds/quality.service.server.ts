@@ -44,7 +44,7 @@ export function createQualityService({ prisma, rounds }: Deps) {
       comments(round.id),
       prisma.roundEntry.groupBy({ by: ["status"], where: { roundId: round.id }, _count: { _all: true } }),
       prisma.entryReview.count({ where: { entry: { roundId: round.id, status: { not: "WITHDRAWN" } } } }),
-      prisma.entryScore.groupBy({ by: ["entryId", "scorerId"], where: { entry: { roundId: round.id } } }),
+      prisma.entryScore.groupBy({ by: ["entryId", "scorerId"], where: { entry: { roundId: round.id } }, _count: { _all: true } }),
       prisma.report.count({ where: { resolvedAt: null, comment: { OR: [{ roundId: round.id }, { proposal: { entries: { some: { roundId: round.id } } } }] } } }),
     ]);
     const byDay = new Map<string, number>();
@@ -58,7 +58,8 @@ export function createQualityService({ prisma, rounds }: Deps) {
       quality,
       entries: { submitted: count("SUBMITTED"), shortlisted: count("SHORTLISTED"), excluded: count("EXCLUDED"), withdrawn: count("WITHDRAWN") },
       reviewed,
-      scoreSheets: scoreSheets.length,
+      /** Complete score sheets (every criterion scored), as averages count them. */
+      scoreSheets: scoreSheets.filter((s) => s._count._all >= round.criteria.length).length,
       openReports,
       activityByDay: [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, comments]) => ({ day, comments })),
     };

@@ -74,6 +74,10 @@ describe("creating rounds", () => {
     expect(potsInContest.messageKey).toBe("rounds.errors.potsOnlyForBudget");
     const badEligibility = await failure(domain.rounds.create(moderator, roundInput(now, { eligibility: { minAge: 14, favouriteColour: "blue" } })));
     expect(badEligibility.code).toBe("VALIDATION");
+    const noPhases = await failure(domain.rounds.create(moderator, roundInput(now, { phases: [] })));
+    expect(noPhases.issues).toContainEqual({ path: "phases", key: "rounds.errors.noPhases" });
+    const blankId = await failure(domain.entries.add(moderator, { roundId: 1, proposalId: "" }));
+    expect(blankId.issues).toContainEqual({ path: "proposalId", key: "validation.required" });
     expect(await db.prisma.round.count()).toBe(before);
   });
 });
