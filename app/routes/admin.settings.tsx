@@ -1,6 +1,7 @@
 // /admin/settings: the city's name, the 공감 rule (how many, in how many days) and who may
 // take part (verification, age, affiliation, excluded groups), explained in plain words.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { CheckboxField } from "../components/checkbox-field.tsx";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
@@ -119,42 +120,6 @@ function Section({ id, title, intro, children }: { id: string; title: string; in
   );
 }
 
-function Check({ name, value, label, hint, defaultChecked, checked, onChange }: {
-  name: string;
-  value?: string;
-  label: string;
-  hint?: string;
-  defaultChecked?: boolean;
-  checked?: boolean;
-  onChange?: (checked: boolean) => void;
-}) {
-  const id = `${name}${value ? `-${value}` : ""}`;
-  return (
-    <div className="flex items-start gap-3">
-      <input
-        id={id}
-        name={name}
-        value={value ?? "on"}
-        type="checkbox"
-        className="mt-0.5 h-5 w-5 shrink-0 rounded border-stone-400 accent-brand-600"
-        defaultChecked={checked === undefined ? defaultChecked : undefined}
-        checked={checked}
-        onChange={onChange ? (e) => onChange(e.currentTarget.checked) : undefined}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-      />
-      <div className="min-w-0">
-        <label htmlFor={id} className="text-[15px] font-semibold text-stone-800">
-          {label}
-        </label>
-        {hint ? (
-          <p id={`${id}-hint`} className="text-sm text-stone-500">
-            {hint}
-          </p>
-        ) : null}
-      </div>
-    </div>
-  );
-}
 
 export default function AdminSettings() {
   const { lng, settings, districts } = useLoaderData<typeof loader>();
@@ -274,7 +239,7 @@ export default function AdminSettings() {
             {numberField("supportWindowDays", "supportWindowDays", t("admin.settings.supportWindowDays"), t("admin.settings.supportWindowDaysHint"), values.supportWindowDays, t("admin.settings.unitDays"))}
             {numberField("answerDeadlineDays", "answerDeadlineDays", t("lifecycle.settings.answerDeadlineDays"), t("lifecycle.settings.answerDeadlineDaysHint"), values.answerDeadlineDays, t("admin.settings.unitDays"))}
           </div>
-          <Check name="screeningRequired" label={t("lifecycle.settings.screeningRequired")} hint={t("lifecycle.settings.screeningRequiredHint")} defaultChecked={values.screeningRequired} />
+          <CheckboxField name="screeningRequired" label={t("lifecycle.settings.screeningRequired")} hint={t("lifecycle.settings.screeningRequiredHint")} defaultChecked={values.screeningRequired} />
           <fieldset className="space-y-2">
             <legend className="field-label">{t("lifecycle.settings.tiers")}</legend>
             <p className="field-hint">{t("lifecycle.settings.tiersHint")}</p>
@@ -305,9 +270,9 @@ export default function AdminSettings() {
         </Section>
 
         <Section id="eligibility" title={t("admin.settings.eligibility")} intro={t("admin.settings.eligibilityIntro")}>
-          <Check name="requireVerified" label={t("admin.settings.requireVerified")} hint={t("admin.settings.requireVerifiedHint")} defaultChecked={values.eligibility.requireVerified} />
+          <CheckboxField name="requireVerified" label={t("admin.settings.requireVerified")} hint={t("admin.settings.requireVerifiedHint")} defaultChecked={values.eligibility.requireVerified} />
           {numberField("minAge", "eligibility.minAge", t("admin.settings.minAge"), t("admin.settings.minAgeHint"), values.eligibility.minAge, t("admin.settings.unitAge"))}
-          <Check
+          <CheckboxField
             name="allowGuardianConsent"
             label={t("admin.settings.allowGuardianConsent")}
             hint={t("admin.settings.allowGuardianConsentHint")}
@@ -316,7 +281,7 @@ export default function AdminSettings() {
         </Section>
 
         <Section id="affiliation" title={t("admin.settings.affiliation")} intro={t("admin.settings.affiliationIntro")}>
-          <Check name="anyone" label={t("admin.settings.anyone")} hint={t("admin.settings.anyoneHint")} checked={anyone} onChange={setAnyone} />
+          <CheckboxField name="anyone" label={t("admin.settings.anyone")} hint={t("admin.settings.anyoneHint")} checked={anyone} onChange={setAnyone} />
           <fieldset disabled={anyone} className={`space-y-5 transition ${anyone ? "opacity-50" : ""}`} aria-describedby={anyone ? "anyone-hint" : undefined}>
             <fieldset aria-describedby={`kinds-hint${issue("eligibility.affiliation.kinds") ? " kinds-error" : ""}`}>
               <legend className="field-label">{t("admin.settings.kinds")}</legend>
@@ -325,7 +290,7 @@ export default function AdminSettings() {
               </p>
               <div className="grid gap-3 sm:grid-cols-2">
                 {AFFILIATION_KINDS.map((k) => (
-                  <Check key={k} name="kinds" value={k} label={t(`admin.kinds.${k}`)} hint={t(`admin.kindHelp.${k}`)} defaultChecked={affiliation.kinds.includes(k)} />
+                  <CheckboxField key={k} name="kinds" value={k} label={t(`admin.kinds.${k}`)} hint={t(`admin.kindHelp.${k}`)} defaultChecked={affiliation.kinds.includes(k)} />
                 ))}
               </div>
               <FieldError id="kinds-error" message={issue("eligibility.affiliation.kinds") ? t("admin.settings.kindsRequired") : undefined} />
@@ -344,7 +309,7 @@ export default function AdminSettings() {
                 ))}
               </div>
             </fieldset>
-            <Check
+            <CheckboxField
               name="requireConfirmation"
               label={t("admin.settings.requireConfirmation")}
               hint={t("admin.settings.requireConfirmationHint")}
@@ -356,7 +321,7 @@ export default function AdminSettings() {
         <Section id="excluded" title={t("admin.settings.excluded")} intro={t("admin.settings.excludedHint")}>
           <div className="space-y-3">
             {groups.map((g) => (
-              <Check key={g} name="excludedGroups" value={g} label={groupLabel(g)} defaultChecked={values.eligibility.excludedGroups.includes(g)} />
+              <CheckboxField key={g} name="excludedGroups" value={g} label={groupLabel(g)} defaultChecked={values.eligibility.excludedGroups.includes(g)} />
             ))}
           </div>
         </Section>

@@ -19,6 +19,7 @@ import { ProposalRoundsNotice } from "../components/round/proposal-rounds-notice
 import { DraftNotice } from "../components/proposal-lifecycle.tsx";
 import { CommentThread } from "../components/comment-thread.tsx";
 import { StanceBalance } from "../components/stance-balance.tsx";
+import { CommentSortNav, commentSortOf } from "../components/comment-sort-nav.tsx";
 import { AttachmentsSection, EditLink, MapPoint, TagChips, UpdatesSection } from "../components/proposal-content.tsx";
 import { UPDATE_MAX, UPDATE_MIN } from "../domain/proposals/proposal.schema.ts";
 import { AnswerDeadline, AnswersSection, DepartmentPanel, FollowButton, MergedNotice, MilestonesSection, ModeratorPanel } from "../components/proposal-lifecycle.tsx";
@@ -42,7 +43,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     }
     const moderator = isModerator(viewer);
     const departmentOfficer = canActForDepartment(viewer, proposal.department?.id ?? null);
-    const commentSort = (["best", "newest", "stance"] as const).find((k) => k === new URL(request.url).searchParams.get("comments")) ?? "best";
+    const commentSort = commentSortOf(request.url);
     const [following, merged, departments, thread, directRound] = await Promise.all([
       context.domain.notifications.isFollowing(viewer, proposal.id),
       context.domain.merge.mergedGroup(proposal.id),
@@ -296,20 +297,7 @@ export default function ProposalPage() {
               </h2>
             </div>
             <StanceBalance balance={thread.balance} className="mt-2" />
-            <nav aria-label={t("sort.label")} className="mt-4 flex flex-wrap gap-1">
-              {(["best", "newest", "stance"] as const).map((key) => (
-                <Link
-                  key={key}
-                  to={`?comments=${key}`}
-                  preventScrollReset
-                  replace
-                  aria-current={commentSort === key ? "page" : undefined}
-                  className={`rounded-full px-3 py-1 text-xs font-semibold ${commentSort === key ? "bg-stone-900 text-white" : "bg-white text-stone-700 ring-1 ring-inset ring-stone-200"}`}
-                >
-                  {t(`debate.sort${key[0]!.toUpperCase()}${key.slice(1)}`)}
-                </Link>
-              ))}
-            </nav>
+            <CommentSortNav current={commentSort} />
             <CommentThread
               target={{ proposalId: proposal.id }}
               comments={thread.comments}

@@ -3,6 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { CommentSortNav, commentSortOf } from "../components/comment-sort-nav.tsx";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { CommentThread } from "../components/comment-thread.tsx";
@@ -20,7 +21,6 @@ import { errorJson, requestLanguage, throwAsResponse } from "../lib/http.server.
 import { useLiveRound } from "../lib/live-round.ts";
 import { pageTitle } from "../lib/meta.ts";
 
-const SORTS = ["best", "newest", "stance"] as const;
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   pageTitle(matches, null, data?.round.title),
@@ -30,7 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lng = requestLanguage(request);
   const viewer = await context.auth.viewerFromRequest(request);
-  const commentSort = SORTS.find((k) => k === new URL(request.url).searchParams.get("comments")) ?? "best";
+  const commentSort = commentSortOf(request.url);
   try {
     const round = await context.domain.rounds.get(viewer, params.id);
     const allows = round.currentPhase?.allows ?? [];
@@ -134,20 +134,7 @@ export default function RoundPage() {
             </h2>
             <p className="mt-1 text-sm text-stone-600">{t("roundPage.debate.intro")}</p>
             <StanceBalance balance={thread.balance} className="mt-3" />
-            <nav aria-label={t("sort.label")} className="mt-4 flex flex-wrap gap-1">
-              {SORTS.map((key) => (
-                <Link
-                  key={key}
-                  to={`?comments=${key}#round-debate`}
-                  preventScrollReset
-                  replace
-                  aria-current={commentSort === key ? "page" : undefined}
-                  className={`rounded-full px-3 py-1 text-xs font-semibold ${commentSort === key ? "bg-stone-900 text-white" : "bg-white text-stone-700 ring-1 ring-inset ring-stone-200"}`}
-                >
-                  {t(`debate.sort${key[0]!.toUpperCase()}${key.slice(1)}`)}
-                </Link>
-              ))}
-            </nav>
+            <CommentSortNav current={commentSort} anchor="#round-debate" />
             <CommentThread
               target={{ roundId: round.id }}
               comments={thread.comments}

@@ -3,6 +3,7 @@
 // Every button works without JavaScript: "add phase", "move up" and the like post the form
 // and the page comes back with the change (see round-form-values.ts).
 import { Form, useNavigation } from "@remix-run/react";
+import { CheckboxField } from "../checkbox-field.tsx";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AFFILIATION_KINDS } from "../../domain/eligibility/eligibility.ts";
@@ -29,42 +30,6 @@ function Section({ id, title, intro, children, testId }: { id: string; title: st
   );
 }
 
-function Checkbox({ id, name, value, label, hint, defaultChecked, checked, onChange }: {
-  id: string;
-  name: string;
-  value?: string;
-  label: string;
-  hint?: string;
-  defaultChecked?: boolean;
-  checked?: boolean;
-  onChange?: (checked: boolean) => void;
-}) {
-  return (
-    <div className="flex items-start gap-3">
-      <input
-        id={id}
-        name={name}
-        value={value ?? "on"}
-        type="checkbox"
-        className="mt-0.5 h-5 w-5 shrink-0 rounded border-stone-400 accent-brand-600"
-        defaultChecked={checked === undefined ? defaultChecked : undefined}
-        checked={checked}
-        onChange={onChange ? (e) => onChange(e.currentTarget.checked) : undefined}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-      />
-      <div className="min-w-0">
-        <label htmlFor={id} className="text-[15px] font-semibold text-stone-800">
-          {label}
-        </label>
-        {hint ? (
-          <p id={`${id}-hint`} className="text-sm text-stone-500">
-            {hint}
-          </p>
-        ) : null}
-      </div>
-    </div>
-  );
-}
 
 /** A small button that posts the form with an editing intent. */
 function EditButton({ intent, id, label, children, disabled, tone = "plain" }: { intent: string; id?: string; label: string; children: React.ReactNode; disabled?: boolean; tone?: "plain" | "danger" }) {
@@ -267,11 +232,11 @@ export function RoundForm({
         </Section>
 
         <Section id="round-eligibility" title={t("roundsAdmin.form.eligibility")} intro={t("roundsAdmin.form.eligibilityIntro")}>
-          <Checkbox id="useCityRules" name="useCityRules" label={t("roundsAdmin.form.useCityRules")} hint={t("roundsAdmin.form.useCityRulesHint")} checked={useCityRules} onChange={setUseCityRules} />
+          <CheckboxField id="useCityRules" name="useCityRules" label={t("roundsAdmin.form.useCityRules")} hint={t("roundsAdmin.form.useCityRulesHint")} checked={useCityRules} onChange={setUseCityRules} />
           <FieldError id="eligibility-error" message={issue("eligibility")} />
           <fieldset disabled={useCityRules} className={`min-w-0 space-y-5 ${useCityRules ? "opacity-50" : ""}`} data-testid="eligibility-override">
             <legend className="sr-only">{t("roundsAdmin.form.ownRules")}</legend>
-            <Checkbox id="eligibility.requireVerified" name="eligibility.requireVerified" label={t("admin.settings.requireVerified")} defaultChecked={e.requireVerified} />
+            <CheckboxField id="eligibility.requireVerified" name="eligibility.requireVerified" label={t("admin.settings.requireVerified")} defaultChecked={e.requireVerified} />
             <div>
               <label htmlFor="eligibility.minAge" className="field-label">
                 {t("roundsAdmin.form.minAge")}
@@ -301,7 +266,7 @@ export function RoundForm({
               </p>
               <div className="grid gap-3 sm:grid-cols-2">
                 {AFFILIATION_KINDS.map((k) => (
-                  <Checkbox key={k} id={`eligibility.kinds-${k}`} name="eligibility.kinds" value={k} label={t(`admin.kinds.${k}`)} defaultChecked={e.kinds.includes(k)} />
+                  <CheckboxField key={k} id={`eligibility.kinds-${k}`} name="eligibility.kinds" value={k} label={t(`admin.kinds.${k}`)} defaultChecked={e.kinds.includes(k)} />
                 ))}
               </div>
               <FieldError id="eligibility.affiliation-error" message={issueUnder("eligibility.affiliation")} />
@@ -321,12 +286,12 @@ export function RoundForm({
                 </div>
               </fieldset>
             </details>
-            <Checkbox id="eligibility.requireConfirmation" name="eligibility.requireConfirmation" label={t("admin.settings.requireConfirmation")} defaultChecked={e.requireConfirmation} />
+            <CheckboxField id="eligibility.requireConfirmation" name="eligibility.requireConfirmation" label={t("admin.settings.requireConfirmation")} defaultChecked={e.requireConfirmation} />
             <fieldset>
               <legend className="field-label">{t("roundsAdmin.form.excluded")}</legend>
               <div className="space-y-2">
                 {[...new Set([...KNOWN_GROUPS, ...e.excludedGroups])].map((g) => (
-                  <Checkbox key={g} id={`eligibility.excludedGroups-${g}`} name="eligibility.excludedGroups" value={g} label={t(`groups.${g}`, { defaultValue: g })} defaultChecked={e.excludedGroups.includes(g)} />
+                  <CheckboxField key={g} id={`eligibility.excludedGroups-${g}`} name="eligibility.excludedGroups" value={g} label={t(`groups.${g}`, { defaultValue: g })} defaultChecked={e.excludedGroups.includes(g)} />
                 ))}
               </div>
             </fieldset>
