@@ -16,7 +16,12 @@ describe("deliberation quality", () => {
     expect(givesReasons("예산이 부족하므로 반대합니다.")).toBe(true);
     expect(givesReasons("참고: https://www.gunsan.go.kr/stat")).toBe(true);
     expect(givesReasons("I support this because buses are full.")).toBe(true);
+    expect(givesReasons("비 온 다음 날은 더 안 보여서 위험해요.")).toBe(true);
+    expect(givesReasons("철새가 많이 오니까 밝기는 전문가 의견을 들어 주세요.")).toBe(true);
+    expect(givesReasons("다른 도시에서도 관리 문제로 말이 많았습니다.")).toBe(true);
     expect(givesReasons("좋아요!")).toBe(false);
+    expect(givesReasons("꼭 필요합니다.")).toBe(false);
+    expect(givesReasons("군산에서 만나요.")).toBe(false); // 에서 is a place, not a reason
     expect(givesReasons("반대")).toBe(false);
   });
 

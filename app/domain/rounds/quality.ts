@@ -16,14 +16,20 @@ export type DistrictRef = { id: number; name: string; nameEn: string };
 
 /** Words and shapes that mark an argument with a reason, in Korean and English. */
 const REASON_MARKERS = [
-  "왜냐하면", "때문", "이유", "근거", "따라서", "그래서", "그러므로", "므로", "니까", "예를 들어", "예를 들면", "예컨대", "통계", "조사", "자료", "사례", "결과적으로",
+  // a why: causal connectives and words that name a ground
+  "왜냐하면", "때문", "이유", "근거", "따라서", "그래서", "그러므로", "므로", "니까", "거든", "기에 ", "덕분", "탓에", "결과적으로",
+  // an example or a source
+  "예를 들어", "예를 들면", "예컨대", "통계", "조사", "자료", "사례", "경우", "기사", "다른 도시", "다른 지자체",
   "because", "since", "therefore", "so that", "for example", "for instance", "evidence", "reason", "data", "study",
 ];
+
+/** The causal verb ending -아서/-어서 (보여서, 많아서, 해서, 추워서), not the place particle 에서. */
+const CAUSAL_ENDING = /[아어여해라워와져줘봐돼]서(?=[\s,.!?]|$)/u;
 
 /** A comment "gives reasons" when it states a why (a reason marker) or points to a source (a link). */
 export function givesReasons(body: string): boolean {
   const text = body.toLowerCase();
-  return REASON_MARKERS.some((m) => text.includes(m)) || /https?:\/\/\S+/.test(text);
+  return REASON_MARKERS.some((m) => text.includes(m)) || CAUSAL_ENDING.test(text) || /https?:\/\/\S+/.test(text);
 }
 
 const share = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 1000);
