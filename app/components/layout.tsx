@@ -4,6 +4,7 @@ import { getSocket } from "../lib/socket.client.ts";
 import { useTranslation } from "react-i18next";
 import { isCommittee, isModerator, isOfficer } from "../domain/roles/roles.policy.ts";
 import type { RootData } from "../root.tsx";
+import { SiteMenu } from "./site-menu.tsx";
 
 function Logo() {
   const { t } = useTranslation();
@@ -22,7 +23,7 @@ function Logo() {
 /** A small line icon; on phones it stands in for a text label (the link keeps its accessible name). */
 function Icon({ path }: { path: string }) {
   return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5 md:hidden" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
       <path d={path} />
     </svg>
   );
@@ -59,13 +60,42 @@ function NotificationBell({ initial }: { initial: number }) {
   );
 }
 
+/** Line icons shared by the phone menu's rows and the bar. */
+const icons = {
+  proposals: "M4 4h16v12H8l-4 4zM8 9h8M8 12h5",
+  rounds: "M8 2v4M16 2v4M3 10h18M5 4h14a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z",
+  newProposal: "M12 5v14M5 12h14",
+  inbox: "M3 13h5l2 3h4l2-3h5M5 5h14l2 8v6H3v-6z",
+  review: "M9 11l3 3 8-8M20 12v7a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h9",
+  admin: "M4 6h16M4 12h16M4 18h10",
+  account: "M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21a8 8 0 0 1 16 0",
+  signup: "M15 19a6 6 0 0 0-12 0M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM19 8v6M16 11h6",
+};
+
+/**
+ * Where the bar stops folding links into the menu. Staff carry up to three more links, which
+ * only fit from lg; everyone else gets the full bar from md. (Literal class names for Tailwind.)
+ */
+const fold = {
+  md: { link: "hidden md:inline-flex", block: "hidden md:block", inline: "hidden md:inline", narrow: "md:hidden" },
+  lg: { link: "hidden lg:inline-flex", block: "hidden lg:block", inline: "hidden lg:inline", narrow: "lg:hidden" },
+};
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const { t } = useTranslation();
   const root = useRouteLoaderData<RootData>("root");
   const location = useLocation();
   const here = location.pathname + location.search;
+  const viewer = root?.viewer ?? null;
+  const officer = isOfficer(viewer);
+  const moderator = isModerator(viewer);
+  const reviewer = officer || moderator || isCommittee(viewer);
+  const wide = reviewer ? fold.lg : fold.md;
   const navClass = ({ isActive }: { isActive: boolean }) =>
     `whitespace-nowrap rounded-lg px-2.5 py-2 text-[15px] font-semibold sm:px-3 ${isActive ? "bg-brand-50 text-brand-800" : "text-stone-700 hover:bg-stone-100"}`;
+  // Folded, the bar keeps the logo, 정책제안, the language switch, the bell, the account and the
+  // menu button; the menu lists every destination.
+  const wideLink = (s: { isActive: boolean }) => `${navClass(s)} ${wide.link}`;
 
   return (
     <div className="flex min-h-screen flex-col">
@@ -77,14 +107,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <Logo />
           <span className="ml-1 hidden text-sm text-stone-500 sm:inline">{root ? (root.lng === "en" ? root.city.cityNameEn : root.city.cityName) : null}</span>
           <nav aria-label={t("nav.main")} className="ml-auto flex min-w-0 items-center gap-1">
-            <NavLink to="/proposals" className={navClass} end={false} prefetch="intent">
+            <NavLink to="/proposals" className={(s) => `${navClass(s)} hidden min-[360px]:inline-flex`} end={false} prefetch="intent">
               {t("nav.proposals")}
             </NavLink>
-            <NavLink to="/rounds" className={navClass} end={false} prefetch="intent" aria-label={t("roundPage.nav")}>
-              <Icon path="M8 2v4M16 2v4M3 10h18M5 4h14a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z" />
-              <span className="hidden md:inline">{t("roundPage.nav")}</span>
+            <NavLink to="/rounds" className={wideLink} end={false} prefetch="intent">
+              {t("roundPage.nav")}
             </NavLink>
-            <NavLink to="/proposals/new" className={(s) => `${navClass(s)} hidden sm:inline-flex`}>
+            <NavLink to="/proposals/new" className={wideLink}>
               {t("nav.newProposal")}
             </NavLink>
           </nav>
@@ -100,30 +129,21 @@ export function Layout({ children }: { children: React.ReactNode }) {
               {root?.lng === "en" ? "한국어" : "EN"}
             </button>
           </Form>
-          {root?.viewer ? (
+          {root && viewer ? (
             <>
-              {isOfficer(root.viewer) ? (
-                <NavLink to="/inbox" className={navClass} aria-label={t("nav.inbox")}>
-                  <Icon path="M3 13h5l2 3h4l2-3h5M5 5h14l2 8v6H3v-6z" />
-                  <span className="hidden md:inline">{t("nav.inbox")}</span>
+              {officer ? (
+                <NavLink to="/inbox" className={wideLink}>
+                  {t("nav.inbox")}
                 </NavLink>
               ) : null}
-              {isOfficer(root.viewer) || isCommittee(root.viewer) || isModerator(root.viewer) ? (
-                <NavLink
-                  to="/review"
-                  // Moderators reach 심사 from the back office too; on a phone their header keeps one icon fewer.
-                  className={(s) => `${navClass(s)} ${isOfficer(root.viewer) || isCommittee(root.viewer) ? "" : "hidden sm:inline-flex"}`}
-                  aria-label={t("roundsAdmin.reviewNav")}
-                  data-testid="nav-review"
-                >
-                  <Icon path="M9 11l3 3 8-8M20 12v7a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h9" />
-                  <span className="hidden md:inline">{t("roundsAdmin.reviewNav")}</span>
+              {reviewer ? (
+                <NavLink to="/review" className={wideLink} data-testid="nav-review">
+                  {t("roundsAdmin.reviewNav")}
                 </NavLink>
               ) : null}
-              {isModerator(root.viewer) ? (
-                <NavLink to="/admin" className={navClass} aria-label={t("nav.admin")}>
-                  <Icon path="M4 6h16M4 12h16M4 18h10" />
-                  <span className="hidden md:inline">{t("nav.admin")}</span>
+              {moderator ? (
+                <NavLink to="/admin" className={wideLink}>
+                  {t("nav.admin")}
                 </NavLink>
               ) : null}
               <NotificationBell initial={root.unreadNotifications} />
@@ -131,14 +151,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 to="/account"
                 className="max-w-[9rem] truncate whitespace-nowrap rounded-lg px-2 py-1.5 text-sm font-semibold text-stone-700 hover:bg-stone-100"
                 data-testid="viewer-name"
-                aria-label={`${t("nav.account")}: ${root.viewer.displayName}`}
+                aria-label={`${t("nav.account")}: ${viewer.displayName}`}
               >
-                <span aria-hidden="true" className="hidden md:inline">{root.viewer.displayName}</span>
-                <span aria-hidden="true" className="md:hidden">
-                  <Icon path="M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21a8 8 0 0 1 16 0" />
+                <span aria-hidden="true" className={wide.inline}>{viewer.displayName}</span>
+                <span aria-hidden="true" className={wide.narrow}>
+                  <Icon path={icons.account} />
                 </span>
               </Link>
-              <Form method="post" action="/logout">
+              <Form method="post" action="/logout" className={wide.block}>
                 <button type="submit" className="whitespace-nowrap rounded-lg px-2 py-1.5 text-sm font-semibold text-stone-600 hover:bg-stone-100">
                   {t("nav.logout")}
                 </button>
@@ -146,7 +166,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
             </>
           ) : (
             <>
-              <Link to="/signup" className="hidden whitespace-nowrap rounded-lg px-2 py-1.5 text-sm font-semibold text-stone-700 hover:bg-stone-100 sm:inline">
+              <Link to="/signup" className={`${wide.inline} whitespace-nowrap rounded-lg px-2 py-1.5 text-sm font-semibold text-stone-700 hover:bg-stone-100`}>
                 {t("nav.signup")}
               </Link>
               <Link
@@ -157,6 +177,33 @@ export function Layout({ children }: { children: React.ReactNode }) {
               </Link>
             </>
           )}
+          <SiteMenu
+            className={wide.narrow}
+            groups={[
+              [
+                { to: "/proposals", label: t("nav.proposals"), icon: icons.proposals },
+                { to: "/rounds", label: t("roundPage.nav"), icon: icons.rounds },
+                { to: "/proposals/new", label: t("nav.newProposal"), icon: icons.newProposal },
+              ],
+              [
+                ...(officer ? [{ to: "/inbox", label: t("nav.inbox"), icon: icons.inbox }] : []),
+                ...(reviewer ? [{ to: "/review", label: t("roundsAdmin.reviewNav"), icon: icons.review }] : []),
+                ...(moderator ? [{ to: "/admin", label: t("nav.admin"), icon: icons.admin }] : []),
+              ],
+              viewer
+                ? [{ to: "/account", label: t("nav.account"), icon: icons.account }]
+                : [{ to: "/signup", label: t("nav.signup"), icon: icons.signup }],
+            ]}
+          >
+            {viewer ? (
+              <Form method="post" action="/logout" className="flex items-center justify-between gap-3 px-3">
+                <span className="min-w-0 truncate text-sm text-stone-500">{viewer.displayName}</span>
+                <button type="submit" className="btn-secondary shrink-0">
+                  {t("nav.logout")}
+                </button>
+              </Form>
+            ) : null}
+          </SiteMenu>
         </div>
       </header>
       <div className="flex-1">{children}</div>

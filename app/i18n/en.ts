@@ -18,7 +18,7 @@ const base = {
     switchTo: "한국어",
     footer: "Madang is an open-source platform for civic participation.",
   },
-  nav: { proposals: "Proposals", newProposal: "Propose", login: "Log in", logout: "Log out", main: "Main menu", signup: "Sign up", account: "My account", accountShort: "Account", inbox: "Inbox", admin: "Admin" },
+  nav: { proposals: "Proposals", newProposal: "Propose", login: "Log in", logout: "Log out", main: "Main menu", signup: "Sign up", account: "My account", accountShort: "Account", inbox: "Inbox", admin: "Admin", menu: "Menu" },
   home: {
     heroTitle: "Shaping tomorrow's {{city}},\ntogether",
     heroBody: "Propose an idea from everyday life. Gather {{threshold}} supports in {{days}} days and the responsible department reviews and answers it.",

@@ -19,7 +19,7 @@ const base = {
     switchTo: "English",
     footer: "마당은 시민 참여를 위한 오픈소스 플랫폼입니다.",
   },
-  nav: { proposals: "정책제안", newProposal: "제안하기", login: "로그인", logout: "로그아웃", main: "주 메뉴", signup: "회원가입", account: "내 계정", accountShort: "내 계정", inbox: "제안함", admin: "관리" },
+  nav: { proposals: "정책제안", newProposal: "제안하기", login: "로그인", logout: "로그아웃", main: "주 메뉴", signup: "회원가입", account: "내 계정", accountShort: "내 계정", inbox: "제안함", admin: "관리", menu: "메뉴" },
   home: {
     heroTitle: "{{city}}의 내일을\n시민이 함께 만듭니다",
     heroBody: "생활 속 아이디어를 제안하세요. {{days}}일 안에 공감 {{threshold}}개를 모으면 담당 부서가 검토하고 답변합니다.",

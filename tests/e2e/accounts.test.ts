@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousA11yViolations } from "./axe.ts";
 import { startApp } from "./app.ts";
 import { hasChromium, launchBrowser, viewports } from "./browser.ts";
+import { logOut } from "./login.ts";
 
 if (!hasChromium) console.warn("Browser journeys skipped: no chromium at /usr/bin/chromium (apt-get install chromium).");
 
@@ -79,7 +80,7 @@ describe.skipIf(!hasChromium)("accounts: sign up, verify, log in, eligibility", 
     expect(await app.db.prisma.identityVerification.count({ where: { userId: user!.id } })).toBe(1);
 
     // Log out from the header, then back in with the password.
-    await page.getByRole("button", { name: "로그아웃" }).click();
+    await logOut(page);
     await page.waitForURL(`${app.url}/`);
     await expect.poll(() => page.getByTestId("viewer-name").count()).toBe(0);
 
@@ -194,7 +195,7 @@ describe.skipIf(!hasChromium)("accounts: sign up, verify, log in, eligibility", 
     await page.getByRole("button", { name: "로그인", exact: true }).click();
     await page.waitForURL(/\/proposals$/);
     expect(await page.getByTestId("viewer-name").getAttribute("aria-label")).toContain("박준호");
-    await page.getByRole("button", { name: "로그아웃" }).click();
+    await logOut(page);
     await page.waitForURL(`${app.url}/`);
 
     // The same answer whether or not the address has an account.
