@@ -4,9 +4,9 @@ import { useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RoundPhaseChanged } from "../../realtime/contract.ts";
+import { useWatchedRoom } from "./live-connection.ts";
 import { getSocket } from "./socket.client.ts";
 
-/** Several events in a burst (a reaction storm, a review batch) cause one reload. */
 const REVALIDATE_DELAY_MS = 150;
 
 /**
@@ -18,36 +18,30 @@ const REVALIDATE_DELAY_MS = 150;
 export function useLiveRound(roundId: number, phaseLabel: (phaseId: number) => string | null) {
   const { t } = useTranslation();
   const revalidator = useRevalidator();
-  const [connected, setConnected] = useState(false);
   const [present, setPresent] = useState<number | null>(null);
   // A counter makes a repeated message differ from the last one, so it is announced again.
   const [announcement, setAnnouncement] = useState({ text: "", n: 0 });
   const latest = useRef({ revalidator, phaseLabel, t });
   latest.current = { revalidator, phaseLabel, t };
 
+  // Bursts of events (a reaction storm, a review batch) cause one reload.
+  const pending = useRef<ReturnType<typeof setTimeout>>();
+  const reload = () => {
+    if (pending.current) return;
+    pending.current = setTimeout(() => {
+      pending.current = undefined;
+      latest.current.revalidator.revalidate();
+    }, REVALIDATE_DELAY_MS);
+  };
+  const connected = useWatchedRoom(`round:${roundId}`, {
+    watch: () => getSocket().emit("round:watch", { roundId }, () => undefined),
+    unwatch: () => getSocket().emit("round:unwatch", { roundId }, () => undefined),
+    onMissed: reload,
+  });
+
   useEffect(() => {
     const socket = getSocket();
-    let everConnected = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const reload = () => {
-      if (timer) return;
-      timer = setTimeout(() => {
-        timer = undefined;
-        latest.current.revalidator.revalidate();
-      }, REVALIDATE_DELAY_MS);
-    };
     const announce = (text: string) => setAnnouncement((prev) => ({ text, n: prev.n + 1 }));
-    const watch = () => socket.emit("round:watch", { roundId }, () => undefined);
-
-    const onConnect = () => {
-      setConnected(true);
-      if (!socket.recovered) {
-        watch();
-        if (everConnected) reload();
-      }
-      everConnected = true;
-    };
-    const onDisconnect = () => setConnected(false);
     const onPhase = (e: RoundPhaseChanged) => {
       if (e.roundId !== roundId) return;
       const { t: tr, phaseLabel: label } = latest.current;
@@ -58,35 +52,26 @@ export function useLiveRound(roundId: number, phaseLabel: (phaseId: number) => s
     const onRound = (e: { roundId: number }) => {
       if (e.roundId === roundId) reload();
     };
-    const onComment = (e: { roundId: number | null; change: string }) => {
+    const onComment = (e: { roundId: number | null }) => {
       // The thread itself announces new comments (CommentThread's live region); only reload here.
       if (e.roundId === roundId) reload();
     };
     const onPresence = (e: { roundId: number; count: number }) => {
       if (e.roundId === roundId) setPresent(e.count);
     };
-
-    socket.on("connect", onConnect);
-    socket.on("disconnect", onDisconnect);
     socket.on("round:phase-changed", onPhase);
     socket.on("round:changed", onRound);
     socket.on("comment:changed", onComment);
     socket.on("round:presence", onPresence);
-    if (socket.connected) {
-      everConnected = true;
-      setConnected(true);
-      watch();
-    }
     return () => {
-      if (timer) clearTimeout(timer);
-      socket.off("connect", onConnect);
-      socket.off("disconnect", onDisconnect);
+      if (pending.current) clearTimeout(pending.current);
+      pending.current = undefined;
       socket.off("round:phase-changed", onPhase);
       socket.off("round:changed", onRound);
       socket.off("comment:changed", onComment);
       socket.off("round:presence", onPresence);
-      socket.emit("round:unwatch", { roundId }, () => undefined);
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [roundId]);
 
   return { connected, present, announcement: announcement.text + (announcement.n % 2 ? "\u200b" : "") };

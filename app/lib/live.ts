@@ -1,8 +1,9 @@
 // React hooks for live updates over socket.io.
 import { useRevalidator } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import type { SupportChanged } from "../../realtime/contract.ts";
 import type { ProposalStatus } from "../domain/proposals/proposal.types.ts";
+import { useWatchedRoom } from "./live-connection.ts";
 import { getSocket } from "./socket.client.ts";
 
 type LiveState = Record<number, { supportCount: number; status: ProposalStatus }>;
@@ -15,34 +16,24 @@ type LiveState = Record<number, { supportCount: number; status: ProposalStatus }
  */
 export function useLiveSupport(target: "list" | number, version: unknown) {
   const [live, setLive] = useState<LiveState>({});
-  const [connected, setConnected] = useState(false);
   const [present, setPresent] = useState<number | null>(null);
   const revalidator = useRevalidator();
-  const everConnected = useRef(false);
 
   useEffect(() => setLive({}), [version]);
 
+  const connected = useWatchedRoom(target, {
+    watch: () => (target === "list" ? getSocket().emit("proposals:watch", () => undefined) : getSocket().emit("proposal:watch", { proposalId: target }, () => undefined)),
+    unwatch: () => (target === "list" ? getSocket().emit("proposals:unwatch", () => undefined) : getSocket().emit("proposal:unwatch", { proposalId: target }, () => undefined)),
+    onMissed: () => revalidator.revalidate(),
+  });
+
   useEffect(() => {
     const socket = getSocket();
-    const watch = () => {
-      if (target === "list") socket.emit("proposals:watch", () => undefined);
-      else socket.emit("proposal:watch", { proposalId: target }, () => undefined);
-    };
     const onChange = (e: SupportChanged) => {
       if (target !== "list" && e.proposalId !== target) return;
       setLive((prev) => ({ ...prev, [e.proposalId]: { supportCount: e.supportCount, status: e.status } }));
     };
-    const onConnect = () => {
-      setConnected(true);
-      if (!socket.recovered) {
-        watch();
-        // A reconnect that could not recover the missed events: reload the page's data.
-        if (everConnected.current) revalidator.revalidate();
-      }
-      everConnected.current = true;
-    };
-    const onDisconnect = () => setConnected(false);
-    // On a proposal page, a new stage (answer, milestone, status) reloads the page's data.
+    // On a proposal page, a new stage (answer, milestone, status) or a debate change reloads the page's data.
     const onProgress = (e: { proposalId: number | null }) => {
       if (target !== "list" && e.proposalId === target) revalidator.revalidate();
     };
@@ -54,23 +45,12 @@ export function useLiveSupport(target: "list" | number, version: unknown) {
     socket.on("comment:changed", onProgress);
     socket.on("proposal:presence", onPresence);
     socket.on("proposal:support-changed", onChange);
-    socket.on("connect", onConnect);
-    socket.on("disconnect", onDisconnect);
-    if (socket.connected) {
-      everConnected.current = true;
-      setConnected(true);
-      watch();
-    }
     return () => {
       socket.off("proposal:support-changed", onChange);
       socket.off("proposal:progressed", onProgress);
       socket.off("proposal:status-changed", onProgress);
       socket.off("comment:changed", onProgress);
       socket.off("proposal:presence", onPresence);
-      socket.off("connect", onConnect);
-      socket.off("disconnect", onDisconnect);
-      if (target === "list") socket.emit("proposals:unwatch", () => undefined);
-      else socket.emit("proposal:unwatch", { proposalId: target }, () => undefined);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target]);
