@@ -28,25 +28,29 @@ export function createQualityService({ prisma, rounds }: Deps) {
     return rows.map((c) => ({ ...c, districtId: c.author.districtId ?? c.author.affiliations[0]?.districtId ?? null }));
   }
 
+  const districts = () => prisma.district.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true, nameEn: true } });
+
   /** Public: the round's deliberation quality. */
   async function forRound(viewer: Viewer, rawRoundId: unknown) {
     const round = await rounds.get(viewer, rawRoundId);
-    const [rows, districts] = await Promise.all([comments(round.id), prisma.district.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true, nameEn: true } })]);
-    return deliberationQuality(rows, districts);
+    const [rows, all] = await Promise.all([comments(round.id), districts()]);
+    return deliberationQuality(rows, all);
   }
 
   /** Moderators: the round at a glance — debate quality, entries by status, review and scoring progress, open reports, activity by day. */
   async function dashboard(viewer: Viewer, rawRoundId: unknown) {
     requireModerator(viewer);
     const round = await rounds.get(viewer, rawRoundId);
-    const [quality, rows, entries, reviewed, scoreSheets, openReports] = await Promise.all([
-      forRound(viewer, round.id),
+    const [all, rows, entries, reviewed, scoreSheets, openReports] = await Promise.all([
+      districts(),
       comments(round.id),
       prisma.roundEntry.groupBy({ by: ["status"], where: { roundId: round.id }, _count: { _all: true } }),
       prisma.entryReview.count({ where: { entry: { roundId: round.id, status: { not: "WITHDRAWN" } } } }),
       prisma.entryScore.groupBy({ by: ["entryId", "scorerId"], where: { entry: { roundId: round.id } }, _count: { _all: true } }),
       prisma.report.count({ where: { resolvedAt: null, comment: { OR: [{ roundId: round.id }, { proposal: { entries: { some: { roundId: round.id } } } }] } } }),
     ]);
+    // One read of the debate serves both the quality measures and the activity by day.
+    const quality = deliberationQuality(rows, all);
     const byDay = new Map<string, number>();
     for (const c of rows) {
       const day = new Date(c.createdAt.getTime() + 9 * 3600_000).toISOString().slice(0, 10); // KST date
