@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ["tests/e2e/**/*.test.ts"],
     globalSetup: ["tests/e2e/global-setup.ts"],
+    setupFiles: ["tests/setup/console-guard.ts"],
+    reporters: ["default", "./tests/setup/no-silent-skips.ts"],
     testTimeout: 90_000,
     hookTimeout: 90_000,
     fileParallelism: false,
