@@ -23,7 +23,12 @@ if (/^-- This is an empty migration\.?\s*$/.test(sql.trim())) {
   process.exit(0);
 }
 // Migrations apply in name order: number them 0001, 0002, …
-const last = Math.max(0, ...readdirSync("prisma/migrations").map((d) => Number.parseInt(d, 10)).filter(Number.isFinite));
+const last = Math.max(
+  0,
+  ...readdirSync("prisma/migrations")
+    .map((d) => Number.parseInt(d, 10))
+    .filter(Number.isFinite),
+);
 const dir = path.join("prisma/migrations", `${String(last + 1).padStart(4, "0")}_${name}`);
 mkdirSync(dir, { recursive: true });
 writeFileSync(path.join(dir, "migration.sql"), sql);

@@ -10,7 +10,9 @@ if (process.argv.includes("--check")) {
   let committed = "";
   try {
     committed = readFileSync(file, "utf8");
-  } catch {}
+  } catch {
+    // not printed yet: compare against nothing
+  }
   if (committed !== printed) {
     console.error("graphql/schema.graphql is out of date: run `npm run schema:print` and commit it.");
     process.exit(1);

@@ -13,10 +13,7 @@ export type MigrationTarget = {
   withLock<T>(fn: () => Promise<T>): Promise<T>;
 };
 
-export const MIGRATIONS_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../prisma/migrations",
-);
+export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prisma/migrations");
 
 export type Migration = { name: string; sql: string; checksum: string };
 
@@ -56,9 +53,7 @@ export async function applyMigrations(target: MigrationTarget, migrations = read
       const checksum = applied.get(m.name);
       if (checksum) {
         if (checksum !== m.checksum) {
-          throw new Error(
-            `Migration ${m.name} was changed after it was applied. Committed migrations must not be edited; add a new one.`,
-          );
+          throw new Error(`Migration ${m.name} was changed after it was applied. Committed migrations must not be edited; add a new one.`);
         }
         continue;
       }
@@ -74,7 +69,7 @@ export async function applyMigrations(target: MigrationTarget, migrations = read
         await target.exec("COMMIT");
       } catch (error) {
         await target.exec("ROLLBACK");
-        throw new Error(`Migration ${m.name} failed: ${(error as Error).message}`);
+        throw new Error(`Migration ${m.name} failed: ${(error as Error).message}`, { cause: error });
       }
       done.push(m.name);
     }

@@ -33,10 +33,13 @@ async function startProcess(env: Record<string, string>): Promise<Running> {
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   const started = Date.now();
-  const deadline = started + 45_000;
+  const deadline = started + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
-    const ok = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) {
       console.log(`server ready in ${Date.now() - started} ms (${env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`);
       return { child, url, output: () => output, exited };
@@ -44,7 +47,7 @@ async function startProcess(env: Record<string, string>): Promise<Running> {
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill("SIGKILL");
-  throw new Error(`server did not become ready within 45 s:\n${output}`);
+  throw new Error(`server did not become ready within 90 s:\n${output}`);
 }
 
 async function login(url: string, email: string): Promise<string> {
@@ -66,10 +69,7 @@ async function graphql(url: string, query: string, cookie?: string) {
   return (await response.json()) as { data: any; errors?: unknown[] };
 }
 
-const engines = [
-  { name: "embedded PGlite", postgres: false },
-  ...(testPostgresUrl ? [{ name: "PostgreSQL", postgres: true }] : []),
-];
+const engines = [{ name: "embedded PGlite", postgres: false }, ...(testPostgresUrl ? [{ name: "PostgreSQL", postgres: true }] : [])];
 
 describe.each(engines)("server process on $name", ({ postgres }) => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "madang-process-"));
@@ -86,7 +86,12 @@ describe.each(engines)("server process on $name", ({ postgres }) => {
     if (postgres) {
       pg = await createTestDatabase();
       await pg.close(); // the server process migrates and seeds it; keep only the name
-      env = { ...env, DATABASE_URL: pg.url!, SESSION_SECRET: "process-test-secret-0123456789", IDENTITY_HASH_KEY: "process-test-identity-key-0123" };
+      env = {
+        ...env,
+        DATABASE_URL: pg.url!,
+        SESSION_SECRET: "process-test-secret-0123456789",
+        IDENTITY_HASH_KEY: "process-test-identity-key-0123",
+      };
     }
 
     let server = await startProcess(env);
@@ -97,7 +102,21 @@ describe.each(engines)("server process on $name", ({ postgres }) => {
     expect(await home.text()).toContain("군산시");
     expect((await fetch(`${server.url}/proposals/not-a-number`)).status).toBe(404);
 
-    const open = await graphql(server.url, `{ proposals(first: 10, filter: { status: OPEN }, sort: NEWEST) { edges { node { id supportCount } } } }`);
+    const open = await graphql(
+      server.url,
+      `
+        {
+          proposals(first: 10, filter: { status: OPEN }, sort: NEWEST) {
+            edges {
+              node {
+                id
+                supportCount
+              }
+            }
+          }
+        }
+      `,
+    );
     const ids: string[] = open.data.proposals.edges.map((e: any) => e.node.id);
     const before = new Map<string, number>(open.data.proposals.edges.map((e: any) => [e.node.id, e.node.supportCount]));
     const cookie = await login(server.url, "citizen@demo.madang");
@@ -105,13 +124,27 @@ describe.each(engines)("server process on $name", ({ postgres }) => {
     expect(acked.data.supportProposal).toEqual({ supportCount: before.get(ids[0]!)! + 1, changed: true });
 
     // The web (Remix loader data) and GraphQL give the same proposal: both call one domain service.
-    const web = await (await fetch(`${server.url}/proposals/${ids[0]}?_data=${encodeURIComponent("routes/proposals.$id")}`, { headers: { cookie } })).json();
-    const api = await graphql(server.url, `{ proposal(id: "${ids[0]}") { id title body status supportCount commentCount viewerHasSupported closesAt district { name } category { name } stance { pro con neutral } } }`, cookie);
+    const web = await (
+      await fetch(`${server.url}/proposals/${ids[0]}?_data=${encodeURIComponent("routes/proposals.$id")}`, { headers: { cookie } })
+    ).json();
+    const api = await graphql(
+      server.url,
+      `{ proposal(id: "${ids[0]}") { id title body status supportCount commentCount viewerHasSupported closesAt district { name } category { name } stance { pro con neutral } } }`,
+      cookie,
+    );
     const p = web.proposal;
     expect(api.data.proposal).toEqual({
-      id: String(p.id), title: p.title, body: p.body, status: p.status, supportCount: p.supportCount, commentCount: p.commentCount,
-      viewerHasSupported: p.viewerHasSupported, closesAt: p.closesAt, district: p.district && { name: p.district.name },
-      category: { name: p.category.name }, stance: p.stance,
+      id: String(p.id),
+      title: p.title,
+      body: p.body,
+      status: p.status,
+      supportCount: p.supportCount,
+      commentCount: p.commentCount,
+      viewerHasSupported: p.viewerHasSupported,
+      closesAt: p.closesAt,
+      district: p.district && { name: p.district.name },
+      category: { name: p.category.name },
+      stance: p.stance,
     });
 
     // Graceful shutdown: exits on its own, database closed.
@@ -133,7 +166,23 @@ describe.each(engines)("server process on $name", ({ postgres }) => {
     await server.exited;
 
     server = await startProcess(env);
-    const recount = await graphql(server.url, `{ proposals(first: 10, filter: { status: OPEN }, sort: NEWEST) { edges { node { id supportCount viewerHasSupported } } } }`, cookie);
+    const recount = await graphql(
+      server.url,
+      `
+        {
+          proposals(first: 10, filter: { status: OPEN }, sort: NEWEST) {
+            edges {
+              node {
+                id
+                supportCount
+                viewerHasSupported
+              }
+            }
+          }
+        }
+      `,
+      cookie,
+    );
     const now = new Map<string, any>(recount.data.proposals.edges.map((e: any) => [e.node.id, e.node]));
     for (const id of ids.slice(0, 6)) {
       expect(now.get(id)).toMatchObject({ supportCount: before.get(id)! + 1, viewerHasSupported: true });
