@@ -4,7 +4,12 @@ export { Prisma } from "../../generated/prisma/client.ts";
 
 /** The PostgreSQL error behind a Prisma error, however the driver adapter wrapped it. */
 export function postgresError(error: unknown): { code?: string; message?: string } | undefined {
-  const e = error as { code?: string; name?: string; cause?: { code?: string; message?: string }; meta?: { driverAdapterError?: { cause?: { code?: string; message?: string } } } };
+  const e = error as {
+    code?: string;
+    name?: string;
+    cause?: { code?: string; message?: string };
+    meta?: { driverAdapterError?: { cause?: { code?: string; message?: string } } };
+  };
   if (!e || typeof e !== "object") return undefined;
   if (e.name === "DriverAdapterError" && e.cause) return e.cause;
   return e.meta?.driverAdapterError?.cause;

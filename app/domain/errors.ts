@@ -28,11 +28,7 @@ export class AppError extends Error {
   readonly params: MessageParams;
   readonly issues: FieldIssue[];
 
-  constructor(
-    code: ErrorCode,
-    messageKey: string,
-    options: { params?: MessageParams; issues?: FieldIssue[] } = {},
-  ) {
+  constructor(code: ErrorCode, messageKey: string, options: { params?: MessageParams; issues?: FieldIssue[] } = {}) {
     super(`${code}: ${messageKey}`);
     this.name = "AppError";
     this.code = code;
@@ -51,7 +47,10 @@ export function isAppError(error: unknown): error is AppError {
   // instanceof alone is not enough across that boundary.
   return (
     error instanceof AppError ||
-    (error instanceof Error && error.name === "AppError" && typeof (error as AppError).code === "string" && typeof (error as AppError).messageKey === "string")
+    (error instanceof Error &&
+      error.name === "AppError" &&
+      typeof (error as AppError).code === "string" &&
+      typeof (error as AppError).messageKey === "string")
   );
 }
 
@@ -71,8 +70,7 @@ export function validationError(error: ZodError): AppError {
         if (issue.type === "number" && !issue.inclusive && Number(issue.minimum) === 0) return { path, key: "validation.required" };
         return { path, key: "validation.tooSmall", params: { min: Number(issue.minimum) } };
       case "too_big":
-        if (issue.type === "string")
-          return { path, key: "validation.tooLong", params: { max: Number(issue.maximum) } };
+        if (issue.type === "string") return { path, key: "validation.tooLong", params: { max: Number(issue.maximum) } };
         return { path, key: "validation.tooBig", params: { max: Number(issue.maximum) } };
       case "invalid_type":
         return issue.received === "undefined" || issue.received === "null"

@@ -17,9 +17,20 @@ export type DomainEvents = {
   /** These people have new or newly read notifications: their unread counts changed. */
   "notifications.changed": { userIds: number[] };
   /** A comment was posted, edited, hidden, released or reacted to, or the thread was locked. */
-  "comment.changed": { proposalId: number | null; roundId: number | null; commentId: number; change: "created" | "edited" | "hidden" | "reacted" | "locked" };
+  "comment.changed": {
+    proposalId: number | null;
+    roundId: number | null;
+    commentId: number;
+    change: "created" | "edited" | "hidden" | "reacted" | "locked";
+  };
   /** A round moved to another phase (on schedule or by a moderator), or finished. */
-  "round.phaseChanged": { roundId: number; phaseId: number | null; fromPhaseId: number | null; finished: boolean; cause: "SCHEDULE" | "OVERRIDE" };
+  "round.phaseChanged": {
+    roundId: number;
+    phaseId: number | null;
+    fromPhaseId: number | null;
+    finished: boolean;
+    cause: "SCHEDULE" | "OVERRIDE";
+  };
   /** A round's settings, entries, reviews or scores changed: pages showing it reload. */
   "round.changed": { roundId: number; change: "settings" | "published" | "entries" | "reviews" | "scores" };
   /** A department answered (interim or final), or implementation progress changed. */

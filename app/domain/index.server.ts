@@ -1,5 +1,7 @@
 // Builds the domain once per process; server.ts hands the same instance to Remix,
-// GraphQL and socket.io. Tests build their own with in-memory ports.
+// GraphQL and socket.io. The ports (rate limits, mail, storage, i18n) are injected: the
+// domain imports no platform code. Tests and the seed use app/platform/compose.server.ts,
+// which fills them with in-memory implementations.
 import { createAccountService } from "./accounts/account.service.server.ts";
 import { createAdminService } from "./admin/admin.service.server.ts";
 import { createAuditService } from "./audit/audit.service.server.ts";
@@ -9,10 +11,11 @@ import { createEligibilityService } from "./eligibility/eligibility.service.serv
 import { EventBus } from "./events.ts";
 import { createDevIdentityProvider } from "./identity/dev-provider.server.ts";
 import { createIdentityService } from "./identity/identity.service.server.ts";
-import type { FileStorage, IdentityProvider, Mailer, RateLimiter } from "./ports.ts";
+import type { FileStorage, IdentityProvider, Localize, Mailer, RateLimiter } from "./ports.ts";
 import { createContentService } from "./proposals/content.service.server.ts";
-import { createMemoryStorage } from "../platform/storage.server.ts";
 import { createCommentService } from "./debate/comment.service.server.ts";
+import { createCommentReads } from "./debate/comment-reads.server.ts";
+import { createModerationService } from "./debate/moderation.service.server.ts";
 import { createLifecycleService } from "./proposals/lifecycle.service.server.ts";
 import { createNotificationService } from "./notifications/notification.service.server.ts";
 import { createProposalService } from "./proposals/proposal.service.server.ts";
@@ -24,41 +27,44 @@ import { createRoundService } from "./rounds/round.service.server.ts";
 import { createEntryService } from "./rounds/entry.service.server.ts";
 import { createQualityService } from "./rounds/quality.service.server.ts";
 import { systemClock, type Clock } from "./viewer.ts";
-import { createRateLimiter } from "../platform/rate-limits.server.ts";
-import { createMemoryMailer } from "../platform/mail.server.ts";
 
 export type DomainDeps = {
   prisma: PrismaClient;
   clock?: Clock;
   events?: EventBus;
-  limits?: RateLimiter;
-  mailer?: Mailer;
+  limits: RateLimiter;
+  mailer: Mailer;
+  /** Renders a message key in a language (mail text); the edge's i18n. */
+  localize: Localize;
   identityProviders?: IdentityProvider[];
   /** HMAC key for DI hashes; required, stable per installation. */
   identityHashKey?: string;
   /** Absolute base URL for links in mail. */
   publicUrl?: string;
-  /** Attachment bytes; in memory unless server.ts passes the disk storage. */
-  storage?: FileStorage;
+  /** Attachment bytes. */
+  storage: FileStorage;
 };
 
 export function createDomain({
   prisma,
   clock = systemClock,
   events = new EventBus(),
-  limits = createRateLimiter(),
-  mailer = createMemoryMailer(),
+  limits,
+  mailer,
+  localize,
   identityProviders = [createDevIdentityProvider({ log: () => undefined })],
   identityHashKey = "test-identity-key",
   publicUrl = "http://localhost:3000",
-  storage = createMemoryStorage(),
+  storage,
 }: DomainDeps) {
   const sessions = createSessionService({ prisma, clock, events });
   const eligibility = createEligibilityService({ prisma, clock });
-  const notifications = createNotificationService({ prisma, events, mailer, clock, publicUrl });
-  const proposals = createProposalService({ prisma, events, clock, eligibility, limits, notifications });
+  const notifications = createNotificationService({ prisma, events, mailer, clock, publicUrl, localize });
+  // The only reader of comment rows: every service that shows comments asks it.
+  const commentReads = createCommentReads({ prisma });
+  const rounds = createRoundService({ prisma, clock, events, eligibility });
+  const proposals = createProposalService({ prisma, events, clock, eligibility, limits, notifications, comments: commentReads, rounds });
   const lifecycle = createLifecycleService({ prisma, clock, events, notifications });
-  const rounds = createRoundService({ prisma, clock, events });
   return {
     events,
     clock,
@@ -68,19 +74,21 @@ export function createDomain({
     notifications,
     proposals,
     lifecycle,
-    comments: createCommentService({ prisma, clock, events, eligibility, limits, notifications, rounds }),
+    comments: createCommentService({ prisma, clock, events, eligibility, limits, notifications, rounds, reads: commentReads }),
+    // Hides, pins, locks, reports and appeals, for a proposal's debate and a round's alike (ADR 0010).
+    moderation: createModerationService({ prisma, clock, events, notifications, reads: commentReads }),
     rounds,
     entries: createEntryService({ prisma, clock, events, rounds, proposals, eligibility, notifications }),
-    quality: createQualityService({ prisma, rounds }),
+    quality: createQualityService({ prisma, rounds, comments: commentReads }),
     content: createContentService({ prisma, clock, events, notifications, storage, proposals }),
     scheduler: createScheduler({ prisma, clock, proposals, lifecycle, notifications, rounds }),
     catalog: createCatalogService({ prisma }),
-    accounts: createAccountService({ prisma, clock, sessions, limits, mailer, publicUrl }),
+    accounts: createAccountService({ prisma, clock, sessions, limits, mailer, publicUrl, comments: commentReads }),
     identity: createIdentityService({ prisma, clock, limits, providers: identityProviders, identityHashKey }),
     admin: createAdminService({ prisma, clock, sessions }),
     audit: createAuditService({ prisma }),
     search: createSearchService({ prisma }),
-    merge: createMergeService({ prisma, clock, events }),
+    merge: createMergeService({ prisma, clock, events, notifications }),
   };
 }
 

@@ -17,7 +17,7 @@ describe("markdown", () => {
       '<a href="javascript:alert(1)">x</a>',
       "<iframe src=https://evil.example></iframe>",
       '<svg onload="alert(1)"></svg>',
-      "<p style=\"background:url(javascript:alert(1))\">x</p>",
+      '<p style="background:url(javascript:alert(1))">x</p>',
     ];
     for (const payload of payloads) {
       const html = renderMarkdown(payload);

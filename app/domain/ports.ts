@@ -1,14 +1,20 @@
 // What the domain needs from the outside world. server.ts supplies real implementations
 // (app/platform); tests supply in-memory ones.
-import type { AppError } from "./errors.ts";
+import type { AppError, MessageParams } from "./errors.ts";
 
 /** Named limits; the numbers live in app/platform/rate-limits.server.ts. */
 export type RateLimitBucket =
-  | "login" // attempts per IP
-  | "loginFailure" // failed attempts per account (brute-force lock)
+  | "login" // every log-in attempt per address: a flood guard far above any office's rate
+  | "loginFailure" // failed log-ins per account from every address (slow lock; see accounts/login-guard.ts)
+  | "loginFailurePair" // failed log-ins per (account, address) (fast lock)
+  | "loginFailureAddress" // failed log-ins per address over every account (the per-address ceiling)
+  | "loginKnownAddress" // (account, address) pairs that logged in successfully: remembered, not limited
   | "signup" // per IP
   | "post" // proposals per account
-  | "support" // 공감 per account
+  | "support" // 공감 and its withdrawal per account, over every proposal
+  | "supportToggle" // 공감 and its withdrawal per (account, proposal)
+  | "socketEvent" // client → server socket events per connection (counted in the node's memory)
+  | "socketEventIp" // socket connections and events per client address
   | "verify" // identity verification attempts per account
   | "passwordReset"; // reset mails per account and per IP
 
@@ -18,9 +24,16 @@ export interface RateLimiter {
   /** Throws AppError RATE_LIMITED if the bucket is exhausted, without counting. */
   check(bucket: RateLimitBucket, key: string): Promise<void>;
   reset(bucket: RateLimitBucket, key: string): Promise<void>;
+  /** Remembers the key for the bucket's duration, starting now (e.g. an address someone logged in from). */
+  remember(bucket: RateLimitBucket, key: string): Promise<void>;
+  /** Whether the key was remembered (or counted) within the bucket's duration. */
+  remembers(bucket: RateLimitBucket, key: string): Promise<boolean>;
 }
 
 export type MailMessage = { to: string; subject: string; text: string };
+/** Renders an i18n message key with its parameters (names stored in both languages pass both). */
+export type Localize = (lng: "ko" | "en", key: string, params?: MessageParams) => string;
+
 export interface Mailer {
   send(message: MailMessage): Promise<void>;
 }
@@ -31,8 +44,12 @@ export type VerifiedIdentity = {
   di: string;
   birthDate: Date | null;
   birthYear: number;
-  /** Registered address, when the provider reports it. */
-  residency: { districtCode: string | null } | null;
+  /**
+   * Registered address, when the provider reports it: the district's code (null or a code the
+   * city does not have = not in the city; never a residence) and, when known, since when
+   * (전입일, a calendar date at UTC midnight).
+   */
+  residency: { districtCode: string | null; since?: Date | null } | null;
 };
 
 export type VerificationStart = {

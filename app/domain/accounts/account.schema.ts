@@ -1,17 +1,12 @@
 import { z } from "zod";
+import { zOptionalId } from "../ids.ts";
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 export const NAME_MIN = 2;
 export const NAME_MAX = 20;
 
-const email = z
-  .string({ required_error: "validation.required" })
-  .trim()
-  .toLowerCase()
-  .min(1)
-  .max(254)
-  .email("validation.email");
+const email = z.string({ required_error: "validation.required" }).trim().toLowerCase().min(1).max(254).email("validation.email");
 
 const password = z.string({ required_error: "validation.required" }).min(PASSWORD_MIN, "validation.passwordTooShort").max(PASSWORD_MAX);
 
@@ -25,10 +20,11 @@ export const ZSignUpInput = z
     passwordConfirm: z.string({ required_error: "validation.required" }),
     consentPrivacy: checkbox,
     consentEmail: checkbox.optional().default(false),
-    districtId: z.preprocess((v) => (v === "" || v == null ? undefined : Number(v)), z.number().int().positive().optional()),
+    districtId: zOptionalId,
   })
   .superRefine((v, ctx) => {
-    if (v.password !== v.passwordConfirm) ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: "validation.passwordMismatch" });
+    if (v.password !== v.passwordConfirm)
+      ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: "validation.passwordMismatch" });
     if (v.password.toLowerCase().includes(v.email.split("@")[0]!.toLowerCase()) && v.email.split("@")[0]!.length >= 4) {
       ctx.addIssue({ code: "custom", path: ["password"], message: "validation.passwordContainsEmail" });
     }

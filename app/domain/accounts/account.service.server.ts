@@ -2,8 +2,10 @@
 // change and reset by mail, self-service export and deletion (PIPA).
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "../db.ts";
+import type { CommentReads } from "../debate/comment-reads.server.ts";
 import { AppError, validationError } from "../errors.ts";
 import type { Mailer, RateLimiter } from "../ports.ts";
+import { requireActor } from "../roles/participation.policy.ts";
 import type { SessionService } from "../sessions/session.service.server.ts";
 import type { Clock, Viewer } from "../viewer.ts";
 import { recordAudit } from "../audit/audit.service.server.ts";
@@ -17,6 +19,7 @@ import {
   type TSignUpInput,
 } from "./account.schema.ts";
 import { CONSENT_NOTICES } from "./consent.ts";
+import { addressKey, loginKeys } from "./login-guard.ts";
 import { hashPassword, verifyPassword } from "./password.server.ts";
 
 const RESET_TTL_MS = 60 * 60 * 1000;
@@ -29,6 +32,8 @@ type Deps = {
   limits: RateLimiter;
   mailer: Mailer;
   publicUrl: string;
+  /** The person's own comments come from the comment reads, like every read of comments. */
+  comments: Pick<CommentReads, "ownForExport">;
 };
 
 /** Who is asking, for rate limits and session labels. */
@@ -41,7 +46,7 @@ function requireViewer(viewer: Viewer): NonNullable<Viewer> {
   return viewer;
 }
 
-export function createAccountService({ prisma, clock, sessions, limits, mailer, publicUrl }: Deps) {
+export function createAccountService({ prisma, clock, sessions, limits, mailer, publicUrl, comments }: Deps) {
   async function signUp(rawInput: TSignUpInput, request: RequestInfo) {
     const parsed = ZSignUpInput.safeParse(rawInput);
     if (!parsed.success) throw validationError(parsed.error);
@@ -81,19 +86,38 @@ export function createAccountService({ prisma, clock, sessions, limits, mailer, 
     return { userId: user.id, ...session };
   }
 
+  /** Counts a failed log-in; the attempt that exhausts a bucket still answers "wrong password". */
+  async function countFailure(bucket: "loginFailure" | "loginFailurePair" | "loginFailureAddress", key: string) {
+    await limits.consume(bucket, key).catch((error: unknown) => {
+      if (!(error instanceof AppError && error.code === "RATE_LIMITED")) throw error;
+    });
+  }
+
+  /** Brute-force limits per (account, address), per account and per address: see login-guard.ts. */
   async function logIn(rawInput: unknown, request: RequestInfo) {
     const parsed = ZLogInInput.safeParse(rawInput);
     if (!parsed.success) throw new AppError("VALIDATION", "errors.invalidCredentials");
     const { email, password } = parsed.data;
-    await limits.consume("login", request.ip);
-    await limits.check("loginFailure", email);
+    const address = addressKey(request.ip);
+    await limits.consume("login", address);
     const user = await prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, status: true } });
+    const keys = loginKeys(email, user?.passwordHash ?? null, address);
+    await limits.check("loginFailurePair", keys.pair);
+    if (!(await limits.remembers("loginKnownAddress", keys.pair))) {
+      await limits.check("loginFailureAddress", keys.address);
+      await limits.check("loginFailure", keys.account);
+    }
     const ok = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !ok || user.status === "DELETED") {
-      await limits.consume("loginFailure", email).catch(() => undefined);
+      await countFailure("loginFailurePair", keys.pair);
+      await countFailure("loginFailure", keys.account);
+      await countFailure("loginFailureAddress", keys.address);
       throw new AppError("VALIDATION", "errors.invalidCredentials");
     }
-    await limits.reset("loginFailure", email);
+    // Only this pair's counter restarts: a success must not refill an attacker's budget
+    // for the account (from elsewhere) or for the address (their own account, many guesses).
+    await limits.reset("loginFailurePair", keys.pair);
+    await limits.remember("loginKnownAddress", keys.pair);
     await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: clock.now() } });
     return sessions.create(user.id, request.userAgent);
   }
@@ -104,7 +128,7 @@ export function createAccountService({ prisma, clock, sessions, limits, mailer, 
   }
 
   async function changePassword(viewer: Viewer, rawInput: unknown) {
-    const me = requireViewer(viewer);
+    const me = requireActor(viewer, "account.security");
     const parsed = ZChangePasswordInput.safeParse(rawInput);
     if (!parsed.success) throw validationError(parsed.error);
     const user = await prisma.user.findUniqueOrThrow({ where: { id: me.id }, select: { passwordHash: true } });
@@ -124,7 +148,10 @@ export function createAccountService({ prisma, clock, sessions, limits, mailer, 
     const user = await prisma.user.findUnique({ where: { email: parsed.data.email }, select: { id: true, status: true, email: true } });
     if (!user || user.status === "DELETED" || !user.email) return;
     // Over the per-account limit: send nothing, but answer as always (no account enumeration).
-    const allowed = await limits.consume("passwordReset", `user:${user.id}`).then(() => true, () => false);
+    const allowed = await limits.consume("passwordReset", `user:${user.id}`).then(
+      () => true,
+      () => false,
+    );
     if (!allowed) return;
     const token = randomBytes(32).toString("base64url");
     const now = clock.now();
@@ -165,7 +192,7 @@ export function createAccountService({ prisma, clock, sessions, limits, mailer, 
 
   /** Everything Madang holds about the viewer, as one JSON document (PIPA right of access). */
   async function exportMyData(viewer: Viewer) {
-    const me = requireViewer(viewer);
+    const me = requireActor(viewer, "account.exportData");
     const user = await prisma.user.findUniqueOrThrow({
       where: { id: me.id },
       select: {
@@ -178,16 +205,21 @@ export function createAccountService({ prisma, clock, sessions, limits, mailer, 
         district: { select: { name: true } },
         roles: { select: { role: true, createdAt: true, department: { select: { name: true } } } },
         identity: { select: { provider: true, birthYear: true, birthDate: true, verifiedAt: true } },
-        affiliations: { select: { kind: true, status: true, source: true, createdAt: true, district: { select: { name: true } } } },
+        affiliations: {
+          select: { kind: true, status: true, source: true, since: true, createdAt: true, district: { select: { name: true } } },
+        },
         consents: { select: { notice: true, version: true, accepted: true, acceptedAt: true } },
         sessions: { select: { createdAt: true, lastSeenAt: true, userAgent: true } },
         proposals: { select: { id: true, title: true, body: true, status: true, createdAt: true } },
-        comments: { select: { id: true, proposalId: true, stance: true, body: true, createdAt: true } },
         supports: { select: { proposalId: true, createdAt: true } },
       },
     });
     await prisma.$transaction((tx) => recordAudit(tx, me, { action: "account.exported", targetType: "User", targetId: me.id }));
-    return { exportedAt: clock.now().toISOString(), format: "madang-personal-data/1", account: user };
+    return {
+      exportedAt: clock.now().toISOString(),
+      format: "madang-personal-data/1",
+      account: { ...user, comments: await comments.ownForExport(me.id) },
+    };
   }
 
   /**
@@ -195,7 +227,7 @@ export function createAccountService({ prisma, clock, sessions, limits, mailer, 
    * (proposals, comments and 공감 are part of the public record and of published tallies).
    */
   async function deleteAccount(viewer: Viewer, rawInput: unknown) {
-    const me = requireViewer(viewer);
+    const me = requireActor(viewer, "account.delete");
     const parsed = ZDeleteAccountInput.safeParse(rawInput);
     if (!parsed.success || !parsed.data.confirm) {
       throw new AppError("VALIDATION", "errors.validation", { issues: [{ path: "confirm", key: "validation.confirmDeletion" }] });
@@ -254,15 +286,38 @@ export function createAccountService({ prisma, clock, sessions, limits, mailer, 
         identity: { select: { provider: true, birthYear: true, verifiedAt: true } },
         affiliations: {
           orderBy: { createdAt: "asc" },
-          select: { id: true, kind: true, source: true, status: true, createdAt: true, district: { select: { id: true, name: true, nameEn: true } } },
+          select: {
+            id: true,
+            kind: true,
+            source: true,
+            status: true,
+            since: true,
+            createdAt: true,
+            district: { select: { id: true, name: true, nameEn: true } },
+          },
         },
         consents: { orderBy: { acceptedAt: "asc" }, select: { notice: true, version: true, accepted: true, acceptedAt: true } },
       },
     });
-    return { ...user, roles: ["CITIZEN" as const, ...user.roles.map((r) => r.role)], officerDepartment: user.roles.find((r) => r.role === "OFFICER")?.department ?? null };
+    return {
+      ...user,
+      roles: ["CITIZEN" as const, ...user.roles.map((r) => r.role)],
+      officerDepartment: user.roles.find((r) => r.role === "OFFICER")?.department ?? null,
+    };
   }
 
-  return { signUp, logIn, logOut, changePassword, requestPasswordReset, resetPassword, exportMyData, deleteAccount, profile, hasDemoAccounts };
+  return {
+    signUp,
+    logIn,
+    logOut,
+    changePassword,
+    requestPasswordReset,
+    resetPassword,
+    exportMyData,
+    deleteAccount,
+    profile,
+    hasDemoAccounts,
+  };
 }
 
 export type AccountService = ReturnType<typeof createAccountService>;

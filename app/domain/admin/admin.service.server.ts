@@ -3,17 +3,21 @@
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "../db.ts";
 import { AppError, validationError } from "../errors.ts";
+import { zId } from "../ids.ts";
 import { recordAudit } from "../audit/audit.service.server.ts";
-import { ZEligibilityRules } from "../eligibility/eligibility.ts";
-import { ZSupportTiers } from "../proposals/proposal.service.server.ts";
+import { ZEditableEligibilityRules, ZEligibilityRules } from "../eligibility/eligibility.ts";
+import { readCitySettings, ZSupportTiers } from "../catalog/city-settings.server.ts";
+import { assertActor, type Action } from "../roles/participation.policy.ts";
 import { canManageCity, canManageRoles, canSuspendUsers, isAdmin } from "../roles/roles.policy.ts";
 import type { SessionService } from "../sessions/session.service.server.ts";
 import { ROLES, type Clock, type Viewer } from "../viewer.ts";
 
 type Deps = { prisma: PrismaClient; clock: Clock; sessions: SessionService };
 
-function allow(viewer: Viewer, rule: (v: Viewer) => boolean): asserts viewer is NonNullable<Viewer> {
+/** The role rule; for a write, also what it does, so a suspended admin or moderator is refused (participation.policy.ts). */
+function allow(viewer: Viewer, rule: (v: Viewer) => boolean, action?: Action): asserts viewer is NonNullable<Viewer> {
   if (!viewer) throw new AppError("UNAUTHENTICATED", "errors.loginRequired");
+  if (action) assertActor(viewer, action);
   if (!rule(viewer)) throw new AppError("FORBIDDEN", "errors.forbidden");
 }
 
@@ -23,9 +27,12 @@ function parse<T extends z.ZodTypeAny>(schema: T, raw: unknown): z.infer<T> {
   return parsed.data;
 }
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
+const id = zId;
 const reason = z.string().trim().min(2, "validation.reasonRequired").max(500);
-const GRANTABLE = ROLES.filter((r) => r !== "CITIZEN") as [Exclude<(typeof ROLES)[number], "CITIZEN">, ...Exclude<(typeof ROLES)[number], "CITIZEN">[]];
+const GRANTABLE = ROLES.filter((r) => r !== "CITIZEN") as [
+  Exclude<(typeof ROLES)[number], "CITIZEN">,
+  ...Exclude<(typeof ROLES)[number], "CITIZEN">[],
+];
 
 export const ZUserSearch = z.object({
   q: z.string().trim().max(100).optional(),
@@ -50,18 +57,26 @@ export const ZCitySettings = z.object({
   cityNameEn: z.string().trim().min(1).max(60),
   supportThreshold: z.coerce.number().int().min(1).max(1_000_000),
   supportWindowDays: z.coerce.number().int().min(1).max(365),
-  eligibility: ZEligibilityRules,
+  eligibility: ZEditableEligibilityRules,
   /** 제안검토 before a proposal opens. Omitted = unchanged. */
   screeningRequired: z.boolean().optional(),
   answerDeadlineDays: z.coerce.number().int().min(1).max(180).optional(),
   supportTiers: ZSupportTiers.optional(),
 });
 export const ZDepartmentInput = z.object({
-  code: z.string().trim().toLowerCase().regex(/^[a-z0-9-]{2,40}$/, "validation.code"),
+  code: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9-]{2,40}$/, "validation.code"),
   name: z.string().trim().min(2).max(40),
   nameEn: z.string().trim().min(2).max(80),
 });
-export const ZDistrictInput = z.object({ districtId: id, name: z.string().trim().min(2).max(20), nameEn: z.string().trim().min(2).max(60) });
+export const ZDistrictInput = z.object({
+  districtId: id,
+  name: z.string().trim().min(2).max(20),
+  nameEn: z.string().trim().min(2).max(60),
+});
 
 export function createAdminService({ prisma, clock, sessions }: Deps) {
   async function searchUsers(viewer: Viewer, raw: unknown = {}) {
@@ -97,7 +112,7 @@ export function createAdminService({ prisma, clock, sessions }: Deps) {
   }
 
   async function assignRole(viewer: Viewer, raw: unknown) {
-    allow(viewer, canManageRoles);
+    allow(viewer, canManageRoles, "admin.roles");
     const input = parse(ZRoleChange, raw);
     if (input.role === "OFFICER" && !input.departmentId) {
       throw new AppError("VALIDATION", "errors.validation", { issues: [{ path: "departmentId", key: "validation.departmentRequired" }] });
@@ -126,19 +141,25 @@ export function createAdminService({ prisma, clock, sessions }: Deps) {
   }
 
   async function removeRole(viewer: Viewer, raw: unknown) {
-    allow(viewer, canManageRoles);
+    allow(viewer, canManageRoles, "admin.roles");
     const input = parse(ZRoleChange, raw);
     if (input.userId === viewer.id && input.role === "ADMIN") throw new AppError("CONFLICT", "errors.cannotRemoveOwnAdmin");
     return prisma.$transaction(async (tx) => {
       const removed = await tx.roleAssignment.deleteMany({ where: { userId: input.userId, role: input.role } });
       if (removed.count === 0) throw new AppError("NOT_FOUND", "errors.roleNotHeld");
-      await recordAudit(tx, viewer, { action: "role.removed", targetType: "User", targetId: input.userId, reason: input.reason, details: { role: input.role } });
+      await recordAudit(tx, viewer, {
+        action: "role.removed",
+        targetType: "User",
+        targetId: input.userId,
+        reason: input.reason,
+        details: { role: input.role },
+      });
       return { userId: input.userId, role: input.role };
     });
   }
 
   async function suspendUser(viewer: Viewer, raw: unknown) {
-    allow(viewer, canSuspendUsers);
+    allow(viewer, canSuspendUsers, "admin.suspend");
     const input = parse(ZSuspension, raw);
     if (input.userId === viewer.id) throw new AppError("CONFLICT", "errors.cannotSuspendSelf");
     const until = input.days ? new Date(clock.now().getTime() + input.days * 24 * 60 * 60 * 1000) : null;
@@ -146,14 +167,23 @@ export function createAdminService({ prisma, clock, sessions }: Deps) {
       const target = await tx.user.findUnique({ where: { id: input.userId }, select: { status: true, roles: { select: { role: true } } } });
       if (!target || target.status === "DELETED") throw new AppError("NOT_FOUND", "errors.userNotFound");
       if (target.roles.some((r) => r.role === "ADMIN") && !isAdmin(viewer)) throw new AppError("FORBIDDEN", "errors.forbidden");
-      await tx.user.update({ where: { id: input.userId }, data: { status: "SUSPENDED", suspendedUntil: until, suspensionReason: input.reason } });
-      await recordAudit(tx, viewer, { action: "user.suspended", targetType: "User", targetId: input.userId, reason: input.reason, details: { until: until?.toISOString() ?? null } });
+      await tx.user.update({
+        where: { id: input.userId },
+        data: { status: "SUSPENDED", suspendedUntil: until, suspensionReason: input.reason },
+      });
+      await recordAudit(tx, viewer, {
+        action: "user.suspended",
+        targetType: "User",
+        targetId: input.userId,
+        reason: input.reason,
+        details: { until: until?.toISOString() ?? null },
+      });
     });
     return { userId: input.userId, suspendedUntil: until };
   }
 
   async function unsuspendUser(viewer: Viewer, raw: unknown) {
-    allow(viewer, canSuspendUsers);
+    allow(viewer, canSuspendUsers, "admin.suspend");
     const input = parse(z.object({ userId: id, reason: reason.optional() }), raw);
     await prisma.$transaction(async (tx) => {
       const moved = await tx.user.updateMany({
@@ -167,7 +197,7 @@ export function createAdminService({ prisma, clock, sessions }: Deps) {
   }
 
   async function revokeUserSessions(viewer: Viewer, raw: unknown) {
-    allow(viewer, canManageRoles);
+    allow(viewer, canManageRoles, "admin.sessions");
     const input = parse(z.object({ userId: id, reason }), raw);
     await prisma.$transaction((tx) =>
       recordAudit(tx, viewer, { action: "user.sessionsRevoked", targetType: "User", targetId: input.userId, reason: input.reason }),
@@ -178,15 +208,15 @@ export function createAdminService({ prisma, clock, sessions }: Deps) {
 
   async function citySettings(viewer: Viewer) {
     allow(viewer, canManageCity);
-    const s = await prisma.citySetting.findUniqueOrThrow({ where: { id: 1 } });
-    return { ...s, eligibility: ZEligibilityRules.parse(s.eligibility ?? {}), supportTiers: ZSupportTiers.safeParse(s.supportTiers).data ?? [] };
+    const s = await readCitySettings(prisma);
+    return { ...s, eligibility: ZEligibilityRules.parse(s.eligibility ?? {}) };
   }
 
   async function updateCitySettings(viewer: Viewer, raw: unknown) {
-    allow(viewer, canManageCity);
+    allow(viewer, canManageCity, "admin.city");
     const input = parse(ZCitySettings, raw);
     return prisma.$transaction(async (tx) => {
-      const before = await tx.citySetting.findUniqueOrThrow({ where: { id: 1 } });
+      const before = await readCitySettings(tx);
       const after = await tx.citySetting.update({ where: { id: 1 }, data: { ...input, eligibility: input.eligibility } });
       await recordAudit(tx, viewer, {
         action: "city.settingsChanged",
@@ -216,7 +246,7 @@ export function createAdminService({ prisma, clock, sessions }: Deps) {
   }
 
   async function saveDepartment(viewer: Viewer, raw: unknown) {
-    allow(viewer, canManageCity);
+    allow(viewer, canManageCity, "admin.city");
     const input = parse(ZDepartmentInput.extend({ departmentId: id.optional() }), raw);
     return prisma.$transaction(async (tx) => {
       const clash = await tx.department.findUnique({ where: { code: input.code } });
@@ -229,23 +259,44 @@ export function createAdminService({ prisma, clock, sessions }: Deps) {
             throw new AppError("NOT_FOUND", "errors.notFound");
           })
         : await tx.department.create({ data: { ...data, sortOrder: (await tx.department.count()) + 1 } });
-      await recordAudit(tx, viewer, { action: input.departmentId ? "department.updated" : "department.created", targetType: "Department", targetId: saved.id, details: data });
+      await recordAudit(tx, viewer, {
+        action: input.departmentId ? "department.updated" : "department.created",
+        targetType: "Department",
+        targetId: saved.id,
+        details: data,
+      });
       return saved;
     });
   }
 
   async function updateDistrict(viewer: Viewer, raw: unknown) {
-    allow(viewer, canManageCity);
+    allow(viewer, canManageCity, "admin.city");
     const input = parse(ZDistrictInput, raw);
     return prisma.$transaction(async (tx) => {
       const moved = await tx.district.updateMany({ where: { id: input.districtId }, data: { name: input.name, nameEn: input.nameEn } });
       if (moved.count === 0) throw new AppError("NOT_FOUND", "errors.notFound");
-      await recordAudit(tx, viewer, { action: "district.updated", targetType: "District", targetId: input.districtId, details: { name: input.name, nameEn: input.nameEn } });
+      await recordAudit(tx, viewer, {
+        action: "district.updated",
+        targetType: "District",
+        targetId: input.districtId,
+        details: { name: input.name, nameEn: input.nameEn },
+      });
       return tx.district.findUniqueOrThrow({ where: { id: input.districtId } });
     });
   }
 
-  return { searchUsers, assignRole, removeRole, suspendUser, unsuspendUser, revokeUserSessions, citySettings, updateCitySettings, saveDepartment, updateDistrict };
+  return {
+    searchUsers,
+    assignRole,
+    removeRole,
+    suspendUser,
+    unsuspendUser,
+    revokeUserSessions,
+    citySettings,
+    updateCitySettings,
+    saveDepartment,
+    updateDistrict,
+  };
 }
 
 export type AdminService = ReturnType<typeof createAdminService>;

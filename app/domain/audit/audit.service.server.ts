@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "../db.ts";
 import { AppError, validationError } from "../errors.ts";
+import { zOptionalId } from "../ids.ts";
 import { canReadAuditLog } from "../roles/roles.policy.ts";
 import type { Viewer } from "../viewer.ts";
 
@@ -33,7 +34,7 @@ export async function recordAudit(tx: Tx, actor: Viewer, entry: AuditEntry) {
 
 export const ZAuditQuery = z.object({
   action: z.string().trim().max(60).optional(),
-  actorId: z.coerce.number().int().positive().optional(),
+  actorId: zOptionalId,
   targetType: z.string().trim().max(40).optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),

@@ -1,5 +1,6 @@
 // Loads a person's facts and the city's rules, and turns a failed check into an AppError
 // whose message says which rule failed.
+import { readCitySettings, type CitySettings } from "../catalog/city-settings.server.ts";
 import type { PrismaClient } from "../db.ts";
 import { AppError, type FieldIssue, type MessageParams } from "../errors.ts";
 import type { Clock, Viewer } from "../viewer.ts";
@@ -12,6 +13,33 @@ import {
   type PersonFacts,
 } from "./eligibility.ts";
 
+const MONTHS_EN = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** "2027-03-05" in both languages: 2027년 3월 5일 / 5 March 2027. */
+function calendarDay(iso: string): MessageParams[string] {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  return { ko: `${y}년 ${m}월 ${d}일`, en: `${d} ${MONTHS_EN[m - 1]} ${y}` };
+}
+
+/** The city settings a check needs; a caller that already read them passes them along. */
+type City = Pick<CitySettings, "eligibility" | "cityName" | "cityNameEn">;
+
+/** Place names in both languages by district ids, remembered across several descriptions. */
+type Places = Map<string, Promise<MessageParams[string]>>;
+
 export function createEligibilityService({ prisma, clock }: { prisma: PrismaClient; clock: Clock }) {
   async function factsOf(userId: number): Promise<PersonFacts> {
     const user = await prisma.user.findUniqueOrThrow({
@@ -20,7 +48,7 @@ export function createEligibilityService({ prisma, clock }: { prisma: PrismaClie
         guardianConsent: true,
         groups: true,
         identity: { select: { birthDate: true, birthYear: true } },
-        affiliations: { select: { kind: true, districtId: true, source: true, status: true } },
+        affiliations: { select: { kind: true, districtId: true, source: true, status: true, since: true } },
       },
     });
     return {
@@ -33,25 +61,46 @@ export function createEligibilityService({ prisma, clock }: { prisma: PrismaClie
     };
   }
 
-  async function check(viewer: NonNullable<Viewer>, override?: EligibilityRulesInput | null): Promise<EligibilityResult> {
-    const settings = await prisma.citySetting.findUnique({ where: { id: 1 }, select: { eligibility: true } });
-    return evaluateEligibility(await factsOf(viewer.id), resolveRules(settings?.eligibility, override), clock.now());
+  async function check(viewer: NonNullable<Viewer>, override?: EligibilityRulesInput | null, city?: City): Promise<EligibilityResult> {
+    const { eligibility } = city ?? (await readCitySettings(prisma));
+    return evaluateEligibility(await factsOf(viewer.id), resolveRules(eligibility, override), clock.now());
   }
 
-  async function describe(failure: EligibilityFailure): Promise<FieldIssue> {
-    const place = async (districtIds: number[]): Promise<MessageParams[string]> => {
+  async function describe(failure: EligibilityFailure, city?: City, places?: Places): Promise<FieldIssue> {
+    const lookUp = async (districtIds: number[]): Promise<MessageParams[string]> => {
       if (districtIds.length === 0) {
-        const city = await prisma.citySetting.findUnique({ where: { id: 1 } });
-        return { ko: city?.cityName ?? "우리 시", en: city?.cityNameEn ?? "the city" };
+        const { cityName, cityNameEn } = city ?? (await readCitySettings(prisma));
+        return { ko: cityName, en: cityNameEn };
       }
       const districts = await prisma.district.findMany({ where: { id: { in: districtIds } }, orderBy: { sortOrder: "asc" } });
       return { ko: districts.map((d) => d.name).join(", "), en: districts.map((d) => d.nameEn).join(", ") };
+    };
+    const place = (districtIds: number[]): Promise<MessageParams[string]> => {
+      if (!places) return lookUp(districtIds);
+      const key = districtIds.join(",");
+      let named = places.get(key);
+      if (!named) places.set(key, (named = lookUp(districtIds)));
+      return named;
     };
     switch (failure.rule) {
       case "verified":
         return { path: "eligibility", key: "eligibility.notVerified" };
       case "ageUnknown":
         return { path: "eligibility", key: "eligibility.ageUnknown" };
+      case "tooOld":
+        return { path: "eligibility", key: "eligibility.tooOld", params: { maxAge: failure.maxAge } };
+      case "residenceTooShort":
+        return {
+          path: "eligibility",
+          key: "eligibility.residenceTooShort",
+          params: { months: failure.months, place: await place(failure.districtIds), date: calendarDay(failure.eligibleOn) },
+        };
+      case "residenceUnknown":
+        return {
+          path: "eligibility",
+          key: "eligibility.residenceUnknown",
+          params: { months: failure.months, place: await place(failure.districtIds) },
+        };
       case "age":
         return {
           path: "eligibility",
@@ -72,20 +121,37 @@ export function createEligibilityService({ prisma, clock }: { prisma: PrismaClie
   }
 
   /** Throws FORBIDDEN naming the first failed rule (all of them in `issues`). */
-  async function assertEligible(viewer: NonNullable<Viewer>, override?: EligibilityRulesInput | null) {
-    const result = await check(viewer, override);
+  async function assertEligible(viewer: NonNullable<Viewer>, override?: EligibilityRulesInput | null, city?: City) {
+    const result = await check(viewer, override, city);
     if (result.eligible) return;
-    const issues = await Promise.all(result.failures.map(describe));
+    const issues = await Promise.all(result.failures.map((f) => describe(f, city)));
     throw new AppError("FORBIDDEN", issues[0]!.key, { params: issues[0]!.params, issues });
   }
 
   /** For the account page and UI hints: every failed rule, described. */
-  async function explain(viewer: NonNullable<Viewer>, override?: EligibilityRulesInput | null) {
-    const result = await check(viewer, override);
-    return { eligible: result.eligible, reasons: await Promise.all(result.failures.map(describe)) };
+  async function explain(viewer: NonNullable<Viewer>, override?: EligibilityRulesInput | null, city?: City) {
+    const result = await check(viewer, override, city);
+    return { eligible: result.eligible, reasons: await Promise.all(result.failures.map((f) => describe(f, city))) };
   }
 
-  return { check, assertEligible, explain, factsOf };
+  /**
+   * `explain` under several sets of rules (a list of rounds), reading the person's facts and the
+   * city's settings once and each place name once.
+   */
+  async function explainMany(viewer: NonNullable<Viewer>, overrides: readonly (EligibilityRulesInput | null | undefined)[], city?: City) {
+    if (overrides.length === 0) return [];
+    const [settings, facts] = await Promise.all([city ?? readCitySettings(prisma), factsOf(viewer.id)]);
+    const places: Places = new Map();
+    const now = clock.now();
+    return Promise.all(
+      overrides.map(async (override) => {
+        const result = evaluateEligibility(facts, resolveRules(settings.eligibility, override), now);
+        return { eligible: result.eligible, reasons: await Promise.all(result.failures.map((f) => describe(f, settings, places))) };
+      }),
+    );
+  }
+
+  return { check, assertEligible, explain, explainMany, factsOf };
 }
 
 export type EligibilityService = ReturnType<typeof createEligibilityService>;

@@ -6,6 +6,7 @@ import { createHash, createHmac, randomInt, timingSafeEqual } from "node:crypto"
 import { z } from "zod";
 import { AppError, validationError } from "../errors.ts";
 import type { IdentityProvider } from "../ports.ts";
+import { isCalendarDate, koreanToday } from "./calendar-date.ts";
 
 const CODE_TTL_MS = 5 * 60 * 1000;
 
@@ -16,12 +17,21 @@ export const ZDevVerificationInput = z.object({
     .trim()
     .transform((v) => v.replace(/[\s-]/g, ""))
     .refine((v) => /^01[016789]\d{7,8}$/.test(v), "validation.phone"),
-  birthDate: z
+  birthDate: z.string().trim().refine(isCalendarDate, "validation.date"),
+  /** District of the registered address, as the provider would report it; empty = outside the city */
+  districtCode: z
     .string()
     .trim()
-    .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "validation.date"),
-  /** District of the registered address, as the provider would report it; empty = outside the city */
-  districtCode: z.string().trim().max(60).optional().transform((v) => (v ? v : null)),
+    .max(60)
+    .optional()
+    .transform((v) => (v ? v : null)),
+  /** Since when at that address (전입일), as a provider would report it; empty = not reported */
+  residentSince: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .refine((v) => v === null || isCalendarDate(v), "validation.date"),
 });
 
 const hash = (value: string) => createHash("sha256").update(value).digest("hex");
@@ -32,15 +42,18 @@ export function createDevIdentityProvider({ log = console.log }: { log?: (line: 
     async start(input, { now }) {
       const parsed = ZDevVerificationInput.safeParse(input);
       if (!parsed.success) throw validationError(parsed.error);
-      const { phone, birthDate, districtCode } = parsed.data;
+      const { phone, birthDate, districtCode, residentSince } = parsed.data;
       const year = Number(birthDate.slice(0, 4));
       if (year < 1900 || new Date(`${birthDate}T00:00:00Z`).getTime() > now.getTime()) {
         throw new AppError("VALIDATION", "errors.validation", { issues: [{ path: "birthDate", key: "validation.date" }] });
       }
+      if (residentSince !== null && (residentSince < birthDate || residentSince > koreanToday(now))) {
+        throw new AppError("VALIDATION", "errors.validation", { issues: [{ path: "residentSince", key: "validation.date" }] });
+      }
       const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
       log(`[dev identity provider] code ${code} for ${phone.slice(0, 3)}-****-${phone.slice(-4)}`);
       return {
-        state: { codeHash: hash(code), phone, birthDate, districtCode },
+        state: { codeHash: hash(code), phone, birthDate, districtCode, residentSince },
         expiresAt: new Date(now.getTime() + CODE_TTL_MS),
         devCode: code,
       };
@@ -57,7 +70,10 @@ export function createDevIdentityProvider({ log = console.log }: { log?: (line: 
         di: createHmac("sha256", "madang-dev-identity-provider").update(`${state.phone}|${birthDate}`).digest("base64"),
         birthDate: new Date(`${birthDate}T00:00:00Z`),
         birthYear: Number(birthDate.slice(0, 4)),
-        residency: { districtCode: (state.districtCode as string | null) ?? null },
+        residency: {
+          districtCode: (state.districtCode as string | null) ?? null,
+          since: typeof state.residentSince === "string" ? new Date(`${state.residentSince}T00:00:00Z`) : null,
+        },
       };
     },
   };

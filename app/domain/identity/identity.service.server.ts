@@ -5,10 +5,13 @@ import { createHmac, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { isUniqueViolation, type Prisma, type PrismaClient } from "../db.ts";
 import { AppError, validationError } from "../errors.ts";
+import { zId, zOptionalId } from "../ids.ts";
 import type { IdentityProvider, RateLimiter } from "../ports.ts";
+import { assertActor, requireActor } from "../roles/participation.policy.ts";
 import { canReviewAffiliations } from "../roles/roles.policy.ts";
 import { recordAudit } from "../audit/audit.service.server.ts";
 import { AFFILIATION_KINDS } from "../eligibility/eligibility.ts";
+import { isCalendarDate, koreanToday } from "./calendar-date.ts";
 import type { Clock, Viewer } from "../viewer.ts";
 
 const MAX_CODE_ATTEMPTS = 5;
@@ -22,19 +25,19 @@ type Deps = {
   identityHashKey: string;
 };
 
-function requireViewer(viewer: Viewer): NonNullable<Viewer> {
-  if (!viewer) throw new AppError("UNAUTHENTICATED", "errors.loginRequired");
-  return viewer;
-}
-
 export const ZDeclareAffiliation = z.object({
   kind: z.enum(AFFILIATION_KINDS, { errorMap: () => ({ message: "validation.invalidChoice" }) }),
-  districtId: z.preprocess((v) => (v === "" || v == null ? undefined : Number(v)), z.number().int().positive().optional()),
+  districtId: zOptionalId,
   note: z.string().trim().max(200).optional(),
+  /** Since when (전입일 for a residence); a moderator confirms it with the claim. */
+  since: z.preprocess(
+    (v) => (v === "" || v == null ? undefined : v),
+    z.string().trim().refine(isCalendarDate, "validation.date").optional(),
+  ),
 });
 
 export const ZReviewAffiliation = z.object({
-  affiliationId: z.coerce.number().int().positive(),
+  affiliationId: zId,
   decision: z.enum(["CONFIRMED", "REJECTED"], { errorMap: () => ({ message: "validation.invalidChoice" }) }),
   reason: z.string().trim().max(500).optional(),
 });
@@ -49,7 +52,7 @@ export function createIdentityService({ prisma, clock, limits, providers, identi
   }
 
   async function start(viewer: Viewer, providerId: unknown, input: unknown) {
-    const me = requireViewer(viewer);
+    const me = requireActor(viewer, "identity.verify");
     if (me.verified) throw new AppError("CONFLICT", "errors.alreadyVerified");
     await limits.consume("verify", String(me.id));
     const p = provider(providerId);
@@ -57,13 +60,20 @@ export function createIdentityService({ prisma, clock, limits, providers, identi
     const started = await p.start(input, { now });
     const attemptId = randomBytes(18).toString("base64url");
     await prisma.verificationAttempt.create({
-      data: { id: attemptId, userId: me.id, provider: p.id, state: started.state as Prisma.InputJsonValue, expiresAt: started.expiresAt, createdAt: now },
+      data: {
+        id: attemptId,
+        userId: me.id,
+        provider: p.id,
+        state: started.state as Prisma.InputJsonValue,
+        expiresAt: started.expiresAt,
+        createdAt: now,
+      },
     });
     return { attemptId, expiresAt: started.expiresAt, redirectUrl: started.redirectUrl ?? null, devCode: started.devCode ?? null };
   }
 
   async function complete(viewer: Viewer, attemptId: unknown, input: unknown) {
-    const me = requireViewer(viewer);
+    const me = requireActor(viewer, "identity.verify");
     const now = clock.now();
     const attempt = typeof attemptId === "string" ? await prisma.verificationAttempt.findUnique({ where: { id: attemptId } }) : null;
     if (!attempt || attempt.userId !== me.id || attempt.completedAt) throw new AppError("NOT_FOUND", "errors.verificationNotFound");
@@ -82,16 +92,38 @@ export function createIdentityService({ prisma, clock, limits, providers, identi
     try {
       await prisma.$transaction(async (tx) => {
         await tx.identityVerification.create({
-          data: { userId: me.id, provider: attempt.provider, diHash: hash, birthDate: identity.birthDate, birthYear: identity.birthYear, verifiedAt: now },
+          data: {
+            userId: me.id,
+            provider: attempt.provider,
+            diHash: hash,
+            birthDate: identity.birthDate,
+            birthYear: identity.birthYear,
+            verifiedAt: now,
+          },
         });
         await tx.verificationAttempt.update({ where: { id: attempt.id }, data: { completedAt: now } });
-        if (identity.residency) {
-          // The provider vouches for the registered address: a confirmed residence claim.
+        if (district) {
+          // The provider vouches for a registered address in one of the city's districts: a
+          // confirmed residence claim. No district, or one the city does not have, is an address
+          // outside the city (or an unknown one), which never confirms residency.
           await tx.affiliation.create({
-            data: { userId: me.id, kind: "RESIDENT", districtId: district?.id ?? null, source: "PROVIDER", status: "CONFIRMED", createdAt: now },
+            data: {
+              userId: me.id,
+              kind: "RESIDENT",
+              districtId: district.id,
+              source: "PROVIDER",
+              status: "CONFIRMED",
+              since: identity.residency?.since ?? null,
+              createdAt: now,
+            },
           });
         }
-        await recordAudit(tx, me, { action: "identity.verified", targetType: "User", targetId: me.id, details: { provider: attempt.provider } });
+        await recordAudit(tx, me, {
+          action: "identity.verified",
+          targetType: "User",
+          targetId: me.id,
+          details: { provider: attempt.provider },
+        });
       });
     } catch (error) {
       // Two verifications racing for the same person: the unique DI hash decides.
@@ -103,26 +135,38 @@ export function createIdentityService({ prisma, clock, limits, providers, identi
 
   /** Work, study or business in the city (or a district), declared after verification. */
   async function declareAffiliation(viewer: Viewer, rawInput: unknown) {
-    const me = requireViewer(viewer);
+    const me = requireActor(viewer, "affiliation.declare");
     if (!me.verified) throw new AppError("FORBIDDEN", "errors.verifyFirst");
     const parsed = ZDeclareAffiliation.safeParse(rawInput);
     if (!parsed.success) throw validationError(parsed.error);
-    const { kind, districtId, note } = parsed.data;
+    const { kind, districtId, note, since } = parsed.data;
     if (districtId && !(await prisma.district.findUnique({ where: { id: districtId } }))) {
       throw new AppError("VALIDATION", "errors.validation", { issues: [{ path: "districtId", key: "validation.invalidChoice" }] });
     }
+    if (since && since > koreanToday(clock.now()))
+      throw new AppError("VALIDATION", "errors.validation", { issues: [{ path: "since", key: "validation.date" }] });
     const existing = await prisma.affiliation.findFirst({
       where: { userId: me.id, kind, districtId: districtId ?? null, status: { not: "REJECTED" } },
     });
     if (existing) throw new AppError("CONFLICT", "errors.affiliationExists");
     return prisma.affiliation.create({
-      data: { userId: me.id, kind, districtId: districtId ?? null, note: note ?? null, source: "SELF_DECLARED", status: "PENDING", createdAt: clock.now() },
-      select: { id: true, kind: true, districtId: true, status: true, source: true },
+      data: {
+        userId: me.id,
+        kind,
+        districtId: districtId ?? null,
+        note: note ?? null,
+        since: since ? new Date(`${since}T00:00:00Z`) : null,
+        source: "SELF_DECLARED",
+        status: "PENDING",
+        createdAt: clock.now(),
+      },
+      select: { id: true, kind: true, districtId: true, status: true, source: true, since: true },
     });
   }
 
   async function pendingAffiliations(viewer: Viewer) {
-    if (!canReviewAffiliations(viewer)) throw new AppError(viewer ? "FORBIDDEN" : "UNAUTHENTICATED", viewer ? "errors.forbidden" : "errors.loginRequired");
+    if (!canReviewAffiliations(viewer))
+      throw new AppError(viewer ? "FORBIDDEN" : "UNAUTHENTICATED", viewer ? "errors.forbidden" : "errors.loginRequired");
     return prisma.affiliation.findMany({
       where: { status: "PENDING" },
       orderBy: { createdAt: "asc" },
@@ -130,6 +174,7 @@ export function createIdentityService({ prisma, clock, limits, providers, identi
         id: true,
         kind: true,
         note: true,
+        since: true,
         createdAt: true,
         district: { select: { id: true, name: true, nameEn: true } },
         user: { select: { id: true, displayName: true } },
@@ -138,7 +183,9 @@ export function createIdentityService({ prisma, clock, limits, providers, identi
   }
 
   async function reviewAffiliation(viewer: Viewer, rawInput: unknown) {
-    if (!canReviewAffiliations(viewer)) throw new AppError(viewer ? "FORBIDDEN" : "UNAUTHENTICATED", viewer ? "errors.forbidden" : "errors.loginRequired");
+    if (viewer) assertActor(viewer, "affiliation.review");
+    if (!canReviewAffiliations(viewer))
+      throw new AppError(viewer ? "FORBIDDEN" : "UNAUTHENTICATED", viewer ? "errors.forbidden" : "errors.loginRequired");
     const parsed = ZReviewAffiliation.safeParse(rawInput);
     if (!parsed.success) throw validationError(parsed.error);
     const { affiliationId, decision, reason } = parsed.data;

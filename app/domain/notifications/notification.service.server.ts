@@ -4,13 +4,13 @@
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "../db.ts";
 import { AppError, notFound, validationError, type MessageParams } from "../errors.ts";
+import { parseId, zId } from "../ids.ts";
 import type { EventBus } from "../events.ts";
-import type { Mailer } from "../ports.ts";
-import { translate } from "../../i18n/i18n.ts";
-import { localizeParams } from "../../i18n/errors.ts";
+import type { Localize, Mailer } from "../ports.ts";
+import { requireActor } from "../roles/participation.policy.ts";
 import type { Clock, Viewer } from "../viewer.ts";
 
-type Deps = { prisma: PrismaClient; events: EventBus; mailer: Mailer; clock: Clock; publicUrl: string };
+type Deps = { prisma: PrismaClient; events: EventBus; mailer: Mailer; clock: Clock; publicUrl: string; localize: Localize };
 type Tx = Pick<PrismaClient, "follow" | "notification">;
 
 export type ProposalNotice = { kind: string; messageKey: string; params?: MessageParams };
@@ -20,10 +20,13 @@ function requireViewer(viewer: Viewer): NonNullable<Viewer> {
   return viewer;
 }
 
-export function createNotificationService({ prisma, events, mailer, clock, publicUrl }: Deps) {
+export function createNotificationService({ prisma, events, mailer, clock, publicUrl, localize }: Deps) {
   /** Inside the caller's transaction: one notification per follower. Returns who was notified. */
   async function toFollowers(tx: Tx, proposalId: number, notice: ProposalNotice, { except }: { except?: number } = {}) {
-    const followers = await tx.follow.findMany({ where: { proposalId, userId: except ? { not: except } : undefined }, select: { userId: true } });
+    const followers = await tx.follow.findMany({
+      where: { proposalId, userId: except ? { not: except } : undefined },
+      select: { userId: true },
+    });
     if (followers.length === 0) return [];
     const now = clock.now();
     await tx.notification.createMany({
@@ -54,7 +57,7 @@ export function createNotificationService({ prisma, events, mailer, clock, publi
     });
     const proposal = proposalId ? await prisma.proposal.findUnique({ where: { id: proposalId }, select: { title: true } }) : null;
     const link = proposalId ? `/proposals/${proposalId}` : notice.params?.roundId ? `/rounds/${notice.params.roundId}` : "/notifications";
-    const text = (lng: "ko" | "en") => translate(lng, notice.messageKey, { title: proposal?.title ?? "", ...localizeParams(notice.params, lng) });
+    const text = (lng: "ko" | "en") => localize(lng, notice.messageKey, { title: proposal?.title ?? "", ...notice.params });
     for (const r of recipients) {
       await mailer
         .send({ to: r.email!, subject: `[마당] ${text("ko")}`, text: `${text("ko")}\n${text("en")}\n\n${publicUrl}${link}` })
@@ -66,7 +69,14 @@ export function createNotificationService({ prisma, events, mailer, clock, publi
   /** proposalId null: about a round's own debate (pass params.roundId for the link). */
   async function notifyUser(userId: number, proposalId: number | null, notice: ProposalNotice) {
     await prisma.notification.create({
-      data: { userId, proposalId, kind: notice.kind, messageKey: notice.messageKey, params: (notice.params ?? {}) as Prisma.InputJsonValue, createdAt: clock.now() },
+      data: {
+        userId,
+        proposalId,
+        kind: notice.kind,
+        messageKey: notice.messageKey,
+        params: (notice.params ?? {}) as Prisma.InputJsonValue,
+        createdAt: clock.now(),
+      },
     });
     await delivered([userId], proposalId, notice);
   }
@@ -94,7 +104,15 @@ export function createNotificationService({ prisma, events, mailer, clock, publi
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         skip: offset,
         take: limit,
-        select: { id: true, kind: true, messageKey: true, params: true, readAt: true, createdAt: true, proposal: { select: { id: true, title: true } } },
+        select: {
+          id: true,
+          kind: true,
+          messageKey: true,
+          params: true,
+          readAt: true,
+          createdAt: true,
+          proposal: { select: { id: true, title: true } },
+        },
       }),
       prisma.notification.count({ where }),
       unreadCount(me),
@@ -112,8 +130,8 @@ export function createNotificationService({ prisma, events, mailer, clock, publi
 
   /** Marks the given notifications (or all) as read. */
   async function markRead(viewer: Viewer, raw: unknown) {
-    const me = requireViewer(viewer);
-    const parsed = z.object({ ids: z.array(z.coerce.number().int().positive()).max(100).optional() }).safeParse(raw ?? {});
+    const me = requireActor(viewer, "notifications.markRead");
+    const parsed = z.object({ ids: z.array(zId).max(100).optional() }).safeParse(raw ?? {});
     if (!parsed.success) throw validationError(parsed.error);
     await prisma.notification.updateMany({
       where: { userId: me.id, readAt: null, id: parsed.data.ids ? { in: parsed.data.ids } : undefined },
@@ -123,15 +141,17 @@ export function createNotificationService({ prisma, events, mailer, clock, publi
     return unreadCount(me);
   }
 
-  async function follow(viewer: Viewer, proposalId: number) {
-    const me = requireViewer(viewer);
+  async function follow(viewer: Viewer, rawProposalId: unknown) {
+    const me = requireActor(viewer, "proposal.follow");
+    const proposalId = parseId(rawProposalId, "proposalId");
     if (!(await prisma.proposal.findUnique({ where: { id: proposalId }, select: { id: true } }))) throw notFound("errors.proposalNotFound");
     await prisma.follow.createMany({ data: [{ userId: me.id, proposalId, createdAt: clock.now() }], skipDuplicates: true });
     return true;
   }
 
-  async function unfollow(viewer: Viewer, proposalId: number) {
-    const me = requireViewer(viewer);
+  async function unfollow(viewer: Viewer, rawProposalId: unknown) {
+    const me = requireActor(viewer, "proposal.follow");
+    const proposalId = parseId(rawProposalId, "proposalId");
     await prisma.follow.deleteMany({ where: { userId: me.id, proposalId } });
     return false;
   }
@@ -141,7 +161,19 @@ export function createNotificationService({ prisma, events, mailer, clock, publi
     return (await prisma.follow.count({ where: { userId: viewer.id, proposalId } })) > 0;
   }
 
-  return { toFollowers, delivered, notifyFollowers, notifyUser, list, unreadCount, unreadCountFor, markRead, follow, unfollow, isFollowing };
+  return {
+    toFollowers,
+    delivered,
+    notifyFollowers,
+    notifyUser,
+    list,
+    unreadCount,
+    unreadCountFor,
+    markRead,
+    follow,
+    unfollow,
+    isFollowing,
+  };
 }
 
 export type NotificationService = ReturnType<typeof createNotificationService>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDomain, type Domain } from "../index.server.ts";
+import { createDomain, type Domain } from "../../platform/compose.server.ts";
 import { AppError } from "../errors.ts";
 import { createMemoryStorage } from "../../platform/storage.server.ts";
 import { createTestDatabase, type TestDatabase } from "../../../tests/setup/test-database.ts";
@@ -86,7 +86,10 @@ describe("editing", () => {
   it("lets the author edit until the first 공감, keeping search in sync", async () => {
     const { author, proposal } = await newProposal();
     expect(proposal.editable).toBe(true);
-    const edited = await domain.content.edit(author, editInput(proposal.id, { title: "월명공원 산책로 조명 확충", tags: "조명", latitude: 35.98, longitude: 126.71 }));
+    const edited = await domain.content.edit(
+      author,
+      editInput(proposal.id, { title: "월명공원 산책로 조명 확충", tags: "조명", latitude: 35.98, longitude: 126.71 }),
+    );
     expect(edited.title).toBe("월명공원 산책로 조명 확충");
     expect(edited.tags).toEqual(["조명"]);
     const found = await domain.proposals.list(null, { q: "월명공원" });
@@ -95,8 +98,16 @@ describe("editing", () => {
     const supporter = await createUser(db.prisma);
     await domain.proposals.support(supporter, proposal.id);
     expect((await domain.proposals.get(author, proposal.id)).editable).toBe(false);
-    await expectAppError(domain.content.edit(author, editInput(proposal.id, { title: "다시 고친 제목입니다" })), "CONFLICT", "content.errors.editLocked");
-    await expectAppError(domain.content.attach(author, { proposalId: proposal.id, fileName: "a.png", bytes: PNG_1x1 }), "CONFLICT", "content.errors.editLocked");
+    await expectAppError(
+      domain.content.edit(author, editInput(proposal.id, { title: "다시 고친 제목입니다" })),
+      "CONFLICT",
+      "content.errors.editLocked",
+    );
+    await expectAppError(
+      domain.content.attach(author, { proposalId: proposal.id, fileName: "a.png", bytes: PNG_1x1 }),
+      "CONFLICT",
+      "content.errors.editLocked",
+    );
   });
 
   it("refuses anyone but the author, and asks strangers to log in", async () => {
@@ -111,7 +122,10 @@ describe("editing", () => {
 
   it("validates edits like new proposals", async () => {
     const { author, proposal } = await newProposal();
-    const error = await expectAppError(domain.content.edit(author, editInput(proposal.id, { title: "짧음", tags: "1,2,3,4,5,6" })), "VALIDATION");
+    const error = await expectAppError(
+      domain.content.edit(author, editInput(proposal.id, { title: "짧음", tags: "1,2,3,4,5,6" })),
+      "VALIDATION",
+    );
     expect(error.issues.map((i) => i.path).sort()).toEqual(["tags", "title"]);
   });
 });
@@ -123,7 +137,10 @@ describe("updates", () => {
     await domain.proposals.support(supporter, proposal.id);
     const progressed: number[] = [];
     const off = domain.events.subscribe("proposal.progressed", (e) => progressed.push(e.proposalId));
-    const detail = await domain.content.addUpdate(author, { proposalId: proposal.id, body: "**현장 사진**을 추가합니다 <script>alert(1)</script>" });
+    const detail = await domain.content.addUpdate(author, {
+      proposalId: proposal.id,
+      body: "**현장 사진**을 추가합니다 <script>alert(1)</script>",
+    });
     off();
     expect(detail.updates).toHaveLength(1);
     expect(detail.updates[0]!.bodyHtml).toContain("<strong>현장 사진</strong>");
@@ -155,7 +172,20 @@ describe("attachments", () => {
       const data = new TextEncoder().encode(payload);
       return [0xff, marker, (data.length + 2) >> 8, (data.length + 2) & 0xff, ...data];
     };
-    const jpeg = Uint8Array.from([0xff, 0xd8, ...seg(0xe0, "JFIF\0"), ...seg(0xe1, "Exif\0\0GPS 35.96 126.73"), ...seg(0xdb, "quant"), 0xff, 0xda, 1, 2, 3, 0xff, 0xd9]);
+    const jpeg = Uint8Array.from([
+      0xff,
+      0xd8,
+      ...seg(0xe0, "JFIF\0"),
+      ...seg(0xe1, "Exif\0\0GPS 35.96 126.73"),
+      ...seg(0xdb, "quant"),
+      0xff,
+      0xda,
+      1,
+      2,
+      3,
+      0xff,
+      0xd9,
+    ]);
     const stripped = stripMetadata(jpeg, "image/jpeg");
     expect(Buffer.from(stripped).includes("GPS")).toBe(false);
     expect(Buffer.from(stripped).includes("JFIF")).toBe(true);
@@ -208,10 +238,18 @@ describe("attachments", () => {
     const { author, proposal } = await newProposal();
     const big = new Uint8Array(ATTACHMENT_MAX_BYTES + 1);
     big.set(PNG_1x1);
-    await expectAppError(domain.content.attach(author, { proposalId: proposal.id, fileName: "big.png", bytes: big }), "VALIDATION", "content.errors.fileTooLarge");
+    await expectAppError(
+      domain.content.attach(author, { proposalId: proposal.id, fileName: "big.png", bytes: big }),
+      "VALIDATION",
+      "content.errors.fileTooLarge",
+    );
     for (let i = 0; i < 5; i++) await domain.content.attach(author, { proposalId: proposal.id, fileName: `${i}.png`, bytes: PNG_1x1 });
     const before = storage.size();
-    await expectAppError(domain.content.attach(author, { proposalId: proposal.id, fileName: "6.png", bytes: PNG_1x1 }), "VALIDATION", "content.errors.tooManyFiles");
+    await expectAppError(
+      domain.content.attach(author, { proposalId: proposal.id, fileName: "6.png", bytes: PNG_1x1 }),
+      "VALIDATION",
+      "content.errors.tooManyFiles",
+    );
     expect(storage.size()).toBe(before);
     expect((await domain.proposals.get(author, proposal.id)).attachments).toHaveLength(5);
   });
@@ -225,6 +263,33 @@ describe("attachments", () => {
       await expectAppError(domain.content.attachment(null, file!.id), "NOT_FOUND");
       await expectAppError(domain.content.attachment(await createUser(db.prisma), file!.id), "NOT_FOUND");
       expect((await domain.content.attachment(author, file!.id)).size).toBe(PNG_1x1.byteLength);
+    } finally {
+      await db.prisma.citySetting.update({ where: { id: 1 }, data: { screeningRequired: false } });
+    }
+  });
+
+  it("shows a draft's attachments to its author alone, as the draft itself (moderators included)", async () => {
+    const author = await createUser(db.prisma);
+    const moderator = await createUser(db.prisma, { roles: ["MODERATOR"] });
+    const draft = await domain.proposals.create(author, proposalInput(ref.categories.transport.id), { draft: true });
+    const [file] = await domain.content.attach(author, { proposalId: draft.id, fileName: "a.png", bytes: PNG_1x1 });
+    for (const viewer of [null, await createUser(db.prisma), moderator]) {
+      await expectAppError(domain.proposals.get(viewer, draft.id), "NOT_FOUND");
+      await expectAppError(domain.content.attachment(viewer, file!.id), "NOT_FOUND");
+    }
+    // Others do not learn the draft exists when they try to change it either.
+    await expectAppError(domain.content.attach(moderator, { proposalId: draft.id, fileName: "b.png", bytes: PNG_1x1 }), "NOT_FOUND");
+    expect((await domain.content.attachment(author, file!.id)).size).toBe(PNG_1x1.byteLength);
+  });
+
+  it("shows a screened proposal's attachments to moderators, as the proposal itself", async () => {
+    await db.prisma.citySetting.update({ where: { id: 1 }, data: { screeningRequired: true } });
+    try {
+      const { author, proposal } = await newProposal();
+      const moderator = await createUser(db.prisma, { roles: ["MODERATOR"] });
+      const [file] = await domain.content.attach(author, { proposalId: proposal.id, fileName: "a.png", bytes: PNG_1x1 });
+      expect((await domain.proposals.get(moderator, proposal.id)).attachments.map((a) => a.id)).toEqual([file!.id]);
+      expect((await domain.content.attachment(moderator, file!.id)).size).toBe(PNG_1x1.byteLength);
     } finally {
       await db.prisma.citySetting.update({ where: { id: 1 }, data: { screeningRequired: false } });
     }

@@ -3,22 +3,18 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "../db.ts";
 import { AppError, notFound, validationError } from "../errors.ts";
+import { parseId as parseIdArg } from "../ids.ts";
 import type { EventBus } from "../events.ts";
 import type { NotificationService } from "../notifications/notification.service.server.ts";
 import type { FileStorage } from "../ports.ts";
-import { searchTokens } from "../search/tokens.ts";
 import type { Clock, Viewer } from "../viewer.ts";
-import { isModerator } from "../roles/roles.policy.ts";
+import { requireActor } from "../roles/participation.policy.ts";
 import type { ProposalService } from "./proposal.service.server.ts";
-import { isEditable } from "./proposal.service.server.ts";
-import {
-  ZAddUpdateInput,
-  ZEditProposalInput,
-  ZProposalId,
-  type TAddUpdateInput,
-  type TEditProposalInput,
-} from "./proposal.schema.ts";
-import type { ProposalAttachment, ProposalDetail, ProposalStatus } from "./proposal.types.ts";
+import { assertChoicesExist, proposalFieldsData } from "./proposal-fields.server.ts";
+import { EDITABLE_STATUSES, isEditable, takesUpdates } from "./proposal.policy.ts";
+import { canSeeProposal } from "./proposal.visibility.ts";
+import { ZAddUpdateInput, ZEditProposalInput, type TAddUpdateInput, type TEditProposalInput } from "./proposal.schema.ts";
+import type { ProposalAttachment, ProposalDetail } from "./proposal.types.ts";
 
 type Deps = {
   prisma: PrismaClient;
@@ -116,7 +112,7 @@ const EXTENSION: Record<AttachmentType, string> = {
 /** A display name without paths or control characters, with the extension of the real type. */
 function cleanFileName(raw: string, type: AttachmentType): string {
   const base = (raw.split(/[\\/]/).pop() ?? "")
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u001f\u007f"<>:|?*]/g, "")
     .trim()
     .replace(/\.[A-Za-z0-9]{1,5}$/, "")
@@ -126,19 +122,8 @@ function cleanFileName(raw: string, type: AttachmentType): string {
 
 export type NewFile = { fileName: string; bytes: Uint8Array };
 
-const EDITABLE_STATUSES: ProposalStatus[] = ["DRAFT", "SCREENING", "OPEN"];
-
-function requireViewer(viewer: Viewer): NonNullable<Viewer> {
-  if (!viewer) throw new AppError("UNAUTHENTICATED", "errors.loginRequired");
-  if (viewer.suspended) throw new AppError("FORBIDDEN", "errors.suspended");
-  return viewer;
-}
-
-function parseId(raw: unknown): number {
-  const parsed = ZProposalId.safeParse(raw);
-  if (!parsed.success) throw notFound("errors.proposalNotFound");
-  return parsed.data;
-}
+/** A malformed id is a bad argument (VALIDATION), never coerced into another's. */
+const parseId = (raw: unknown, path = "proposalId"): number => parseIdArg(raw, path);
 
 export function createContentService({ prisma, clock, events, notifications, storage, proposals }: Deps) {
   /** The proposal, refused to anyone but its author. */
@@ -149,8 +134,8 @@ export function createContentService({ prisma, clock, events, notifications, sto
     });
     if (!proposal) throw notFound("errors.proposalNotFound");
     if (proposal.authorId !== viewer.id) {
-      // Others do not learn that a proposal in screening exists.
-      if ((proposal.status === "SCREENING" || proposal.status === "DRAFT") && !isModerator(viewer)) throw notFound("errors.proposalNotFound");
+      // Whoever may not read it does not learn that it exists.
+      if (!canSeeProposal(viewer, proposal)) throw notFound("errors.proposalNotFound");
       throw new AppError("FORBIDDEN", "content.errors.notAuthor");
     }
     return proposal;
@@ -167,12 +152,18 @@ export function createContentService({ prisma, clock, events, notifications, sto
     return files.map((file) => {
       if (file.bytes.byteLength === 0 || file.bytes.byteLength > ATTACHMENT_MAX_BYTES) {
         const params = { name: file.fileName.slice(0, 100), max: "5 MB" };
-        throw new AppError("VALIDATION", "content.errors.fileTooLarge", { params, issues: [{ path: "files", key: "content.errors.fileTooLarge", params }] });
+        throw new AppError("VALIDATION", "content.errors.fileTooLarge", {
+          params,
+          issues: [{ path: "files", key: "content.errors.fileTooLarge", params }],
+        });
       }
       const type = sniffType(file.bytes);
       if (!type) {
         const params = { name: file.fileName.slice(0, 100) };
-        throw new AppError("VALIDATION", "content.errors.fileType", { params, issues: [{ path: "files", key: "content.errors.fileType", params }] });
+        throw new AppError("VALIDATION", "content.errors.fileType", {
+          params,
+          issues: [{ path: "files", key: "content.errors.fileType", params }],
+        });
       }
       return { bytes: stripMetadata(file.bytes, type), type, fileName: cleanFileName(file.fileName, type) };
     });
@@ -192,7 +183,14 @@ export function createContentService({ prisma, clock, events, notifications, sto
             throw new AppError("VALIDATION", "content.errors.tooManyFiles", { params: { max: ATTACHMENTS_PER_PROPOSAL } });
           }
           return tx.attachment.create({
-            data: { proposalId, storageKey, fileName: file.fileName, mimeType: file.type, size: file.bytes.byteLength, createdAt: clock.now() },
+            data: {
+              proposalId,
+              storageKey,
+              fileName: file.fileName,
+              mimeType: file.type,
+              size: file.bytes.byteLength,
+              createdAt: clock.now(),
+            },
             select: { id: true, fileName: true, mimeType: true, size: true, createdAt: true },
           });
         });
@@ -207,40 +205,23 @@ export function createContentService({ prisma, clock, events, notifications, sto
 
   /** Edits title, body, category, district, cost, tags and map point: author only, before the first 공감. */
   async function edit(viewer: Viewer, raw: TEditProposalInput): Promise<ProposalDetail> {
-    const me = requireViewer(viewer);
+    const me = requireActor(viewer, "proposal.edit");
     const id = parseId(raw?.proposalId);
     await ownProposal(me, id);
     const parsed = ZEditProposalInput.safeParse(raw);
     if (!parsed.success) throw validationError(parsed.error);
     const input = parsed.data;
-    const [category, district] = await Promise.all([
-      prisma.category.findUnique({ where: { id: input.categoryId } }),
-      input.districtId ? prisma.district.findUnique({ where: { id: input.districtId } }) : null,
-    ]);
-    const issues = [];
-    if (!category) issues.push({ path: "categoryId", key: "validation.invalidChoice" });
-    if (input.districtId && !district) issues.push({ path: "districtId", key: "validation.invalidChoice" });
-    if (issues.length) throw new AppError("VALIDATION", "errors.validation", { issues });
+    await assertChoicesExist(prisma, input);
 
     await prisma.$transaction(async (tx) => {
       // A 공감 takes this row FOR SHARE: an edit and a first 공감 never interleave.
       await tx.$queryRaw`SELECT id FROM "Proposal" WHERE id = ${id} FOR UPDATE`;
-      const current = await tx.proposal.findUniqueOrThrow({ where: { id }, select: { authorId: true, status: true, _count: { select: { supports: true } } } });
-      if (!isEditable(current, current._count.supports, me)) throw new AppError("CONFLICT", "content.errors.editLocked");
-      await tx.proposal.update({
+      const current = await tx.proposal.findUniqueOrThrow({
         where: { id },
-        data: {
-          title: input.title,
-          body: input.body,
-          searchTokens: searchTokens(input.title, input.body),
-          categoryId: input.categoryId,
-          districtId: input.districtId ?? null,
-          estimatedCostKrw: input.estimatedCostKrw === undefined ? null : BigInt(input.estimatedCostKrw),
-          tags: input.tags,
-          latitude: input.latitude ?? null,
-          longitude: input.longitude ?? null,
-        },
+        select: { authorId: true, status: true, _count: { select: { supports: true } } },
       });
+      if (!isEditable(current, current._count.supports, me)) throw new AppError("CONFLICT", "content.errors.editLocked");
+      await tx.proposal.update({ where: { id }, data: proposalFieldsData(input) });
     });
     events.publish("proposal.progressed", { proposalId: id });
     return proposals.get(me, id);
@@ -248,10 +229,10 @@ export function createContentService({ prisma, clock, events, notifications, sto
 
   /** An addition by the author (any time; the only change possible after the first 공감), with optional files. */
   async function addUpdate(viewer: Viewer, raw: TAddUpdateInput, files: NewFile[] = []): Promise<ProposalDetail> {
-    const me = requireViewer(viewer);
+    const me = requireActor(viewer, "proposal.addUpdate");
     const id = parseId(raw?.proposalId);
     const proposal = await ownProposal(me, id);
-    if (proposal.status === "MERGED" || proposal.status === "DRAFT") throw new AppError("CONFLICT", "content.errors.updatesClosed");
+    if (!takesUpdates(proposal)) throw new AppError("CONFLICT", "content.errors.updatesClosed");
     const parsed = ZAddUpdateInput.safeParse(raw);
     if (!parsed.success) throw validationError(parsed.error);
     const checked = checkFiles(files, proposal._count.attachments);
@@ -263,8 +244,11 @@ export function createContentService({ prisma, clock, events, notifications, sto
   }
 
   /** Attaches files while edits are open (updates bring their own files after that). */
-  async function attach(viewer: Viewer, raw: { proposalId: unknown; fileName: string; bytes: Uint8Array } | { proposalId: unknown; files: NewFile[] }) {
-    const me = requireViewer(viewer);
+  async function attach(
+    viewer: Viewer,
+    raw: { proposalId: unknown; fileName: string; bytes: Uint8Array } | { proposalId: unknown; files: NewFile[] },
+  ) {
+    const me = requireActor(viewer, "proposal.attach");
     const id = parseId(raw.proposalId);
     const proposal = await ownProposal(me, id);
     if (!isEditable(proposal, proposal._count.supports, me)) throw new AppError("CONFLICT", "content.errors.editLocked");
@@ -274,8 +258,8 @@ export function createContentService({ prisma, clock, events, notifications, sto
 
   /** Removes an attachment while edits are open. */
   async function detach(viewer: Viewer, rawId: unknown) {
-    const me = requireViewer(viewer);
-    const attachmentId = parseId(rawId);
+    const me = requireActor(viewer, "proposal.attach");
+    const attachmentId = parseId(rawId, "attachmentId");
     const row = await prisma.attachment.findUnique({ where: { id: attachmentId }, select: { proposalId: true, storageKey: true } });
     if (!row) throw notFound();
     const proposal = await ownProposal(me, row.proposalId);
@@ -286,15 +270,11 @@ export function createContentService({ prisma, clock, events, notifications, sto
 
   /** The bytes of an attachment, for whoever may read its proposal. */
   async function attachment(viewer: Viewer, rawId: unknown) {
-    const parsed = ZProposalId.safeParse(rawId);
-    if (!parsed.success) throw notFound();
     const row = await prisma.attachment.findUnique({
-      where: { id: parsed.data },
+      where: { id: parseId(rawId, "attachmentId") },
       select: { fileName: true, mimeType: true, size: true, storageKey: true, proposal: { select: { authorId: true, status: true } } },
     });
-    if (!row) throw notFound();
-    const hidden = row.proposal.status === "SCREENING" || row.proposal.status === "DRAFT";
-    if (hidden && row.proposal.authorId !== viewer?.id && !isModerator(viewer)) throw notFound();
+    if (!row || !canSeeProposal(viewer, row.proposal)) throw notFound();
     const file = await storage.get(row.storageKey);
     if (!file) throw notFound();
     return { fileName: row.fileName, mimeType: row.mimeType, size: row.size, bytes: file.bytes };

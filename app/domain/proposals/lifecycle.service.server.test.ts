@@ -4,7 +4,7 @@ import { createMemoryMailer } from "../../platform/mail.server.ts";
 import { createReferenceData, createUser, proposalInput } from "../../../tests/factories.ts";
 import { createTestDatabase, testPostgresUrl, type TestDatabase } from "../../../tests/setup/test-database.ts";
 import { AppError } from "../errors.ts";
-import { createDomain, type Domain } from "../index.server.ts";
+import { createDomain, type Domain } from "../../platform/compose.server.ts";
 
 let db: TestDatabase;
 let domain: Domain;
@@ -24,7 +24,10 @@ afterAll(async () => {
 });
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -56,7 +59,9 @@ describe("the proposal lifecycle", () => {
     for (const s of supporters) await domain.proposals.support(s, created.id);
     expect((await domain.proposals.get(null, created.id)).status).toBe("THRESHOLD_REACHED");
 
-    expect((await failure(domain.lifecycle.assign(officer, { proposalId: created.id, departmentId: ref.department.id }))).code).toBe("FORBIDDEN");
+    expect((await failure(domain.lifecycle.assign(officer, { proposalId: created.id, departmentId: ref.department.id }))).code).toBe(
+      "FORBIDDEN",
+    );
     await domain.lifecycle.assign(moderator, { proposalId: created.id, departmentId: otherDept.id, note: "복지 분야로 판단" });
     // The first department sends it on to the right one.
     await domain.lifecycle.assign(otherOfficer, { proposalId: created.id, departmentId: ref.department.id, note: "교통 소관" });
@@ -64,12 +69,35 @@ describe("the proposal lifecycle", () => {
     expect(assigned.departmentId).toBe(ref.department.id);
     expect(assigned.answerDueAt!.getTime() - now.getTime()).toBe(30 * DAY);
 
-    expect((await failure(domain.lifecycle.answer(otherOfficer, { proposalId: created.id, kind: "INTERIM", body: "검토 중입니다. 다음 달에 답하겠습니다." }))).messageKey).toBe("errors.notYourDepartment");
-    await domain.lifecycle.answer(officer, { proposalId: created.id, kind: "INTERIM", body: "현장 조사를 하고 있습니다. 다음 달에 최종 답변드리겠습니다." });
-    const noOutcome = await failure(domain.lifecycle.answer(officer, { proposalId: created.id, kind: "FINAL", body: "채택합니다. 내년 본예산에 반영합니다." }));
+    expect(
+      (
+        await failure(
+          domain.lifecycle.answer(otherOfficer, {
+            proposalId: created.id,
+            kind: "INTERIM",
+            body: "검토 중입니다. 다음 달에 답하겠습니다.",
+          }),
+        )
+      ).messageKey,
+    ).toBe("errors.notYourDepartment");
+    await domain.lifecycle.answer(officer, {
+      proposalId: created.id,
+      kind: "INTERIM",
+      body: "현장 조사를 하고 있습니다. 다음 달에 최종 답변드리겠습니다.",
+    });
+    const noOutcome = await failure(
+      domain.lifecycle.answer(officer, { proposalId: created.id, kind: "FINAL", body: "채택합니다. 내년 본예산에 반영합니다." }),
+    );
     expect(noOutcome.issues).toEqual([{ path: "outcome", key: "validation.outcomeRequired" }]);
-    await domain.lifecycle.answer(officer, { proposalId: created.id, kind: "FINAL", outcome: "ADOPTED", body: "채택합니다. 내년 본예산에 반영합니다." });
-    expect((await failure(domain.lifecycle.answer(officer, { proposalId: created.id, kind: "INTERIM", body: "또 다른 중간 답변입니다." }))).code).toBe("CONFLICT");
+    await domain.lifecycle.answer(officer, {
+      proposalId: created.id,
+      kind: "FINAL",
+      outcome: "ADOPTED",
+      body: "채택합니다. 내년 본예산에 반영합니다.",
+    });
+    expect(
+      (await failure(domain.lifecycle.answer(officer, { proposalId: created.id, kind: "INTERIM", body: "또 다른 중간 답변입니다." }))).code,
+    ).toBe("CONFLICT");
 
     await domain.lifecycle.addMilestone(officer, { proposalId: created.id, title: "실시설계", dueAt: "2027-03-31" });
     await domain.lifecycle.addMilestone(officer, { proposalId: created.id, title: "공사 완료" });
@@ -77,7 +105,16 @@ describe("the proposal lifecycle", () => {
     expect((await domain.lifecycle.completeMilestone(officer, milestones[0]!.id)).completed).toBe(false);
     expect((await domain.lifecycle.completeMilestone(officer, milestones[1]!.id)).completed).toBe(true);
 
-    expect(await timeline(created.id)).toEqual(["SCREENING", "OPEN", "THRESHOLD_REACHED", "ASSIGNED", "ASSIGNED", "ANSWERED", "IN_PROGRESS", "COMPLETED"]);
+    expect(await timeline(created.id)).toEqual([
+      "SCREENING",
+      "OPEN",
+      "THRESHOLD_REACHED",
+      "ASSIGNED",
+      "ASSIGNED",
+      "ANSWERED",
+      "IN_PROGRESS",
+      "COMPLETED",
+    ]);
     const detail = await domain.proposals.get(null, created.id);
     expect(detail.answers.map((a) => [a.kind, a.outcome, a.department.name])).toEqual([
       ["INTERIM", null, "교통행정과"],
@@ -107,12 +144,24 @@ describe("the proposal lifecycle", () => {
   it("rejects with a reason or redirects everyday complaints, and they never open", async () => {
     const author = await createUser(db.prisma);
     const moderator = await createUser(db.prisma, { roles: ["MODERATOR"] });
-    const complaint = await domain.proposals.create(author, { ...proposalInput(ref.categories.transport.id), title: "우리 집 앞 가로등이 고장 났어요" });
+    const complaint = await domain.proposals.create(author, {
+      ...proposalInput(ref.categories.transport.id),
+      title: "우리 집 앞 가로등이 고장 났어요",
+    });
     const noReason = await failure(domain.lifecycle.screen(moderator, { proposalId: complaint.id, decision: "REDIRECTED" }));
     expect(noReason.issues).toEqual([{ path: "reason", key: "validation.reasonRequired" }]);
-    await domain.lifecycle.screen(moderator, { proposalId: complaint.id, decision: "REDIRECTED", reason: "고장 신고는 민원 창구(120)에서 처리합니다." });
-    expect((await domain.proposals.get(author, complaint.id)).timeline.at(-1)).toMatchObject({ status: "REDIRECTED", note: "고장 신고는 민원 창구(120)에서 처리합니다." });
-    expect((await failure(domain.lifecycle.screen(moderator, { proposalId: complaint.id, decision: "OPEN" }))).messageKey).toBe("errors.wrongStage");
+    await domain.lifecycle.screen(moderator, {
+      proposalId: complaint.id,
+      decision: "REDIRECTED",
+      reason: "고장 신고는 민원 창구(120)에서 처리합니다.",
+    });
+    expect((await domain.proposals.get(author, complaint.id)).timeline.at(-1)).toMatchObject({
+      status: "REDIRECTED",
+      note: "고장 신고는 민원 창구(120)에서 처리합니다.",
+    });
+    expect((await failure(domain.lifecycle.screen(moderator, { proposalId: complaint.id, decision: "OPEN" }))).messageKey).toBe(
+      "errors.wrongStage",
+    );
     expect(await db.prisma.auditLog.count({ where: { action: "proposal.screened", targetId: String(complaint.id) } })).toBe(1);
   });
 });
@@ -143,7 +192,9 @@ describe("the deadline scheduler", () => {
       expect(again).toMatchObject({ ran: true, expired: [], overdue: [] });
       expect((await domain.proposals.get(null, lonely.id)).status).toBe("EXPIRED");
       expect((await db.prisma.proposal.findUniqueOrThrow({ where: { id: popular.id } })).answerOverdueAt).not.toBeNull();
-      expect((await domain.notifications.list(author)).items.map((n) => n.messageKey)).toEqual(expect.arrayContaining(["notice.expired", "notice.answerOverdue"]));
+      expect((await domain.notifications.list(author)).items.map((n) => n.messageKey)).toEqual(
+        expect.arrayContaining(["notice.expired", "notice.answerOverdue"]),
+      );
     } finally {
       now = start;
     }
@@ -176,7 +227,12 @@ describe("support tiers", () => {
       for (const p of people) await domain.proposals.support(p, proposal.id);
       await domain.proposals.withdrawSupport(people[3]!, proposal.id);
       await domain.proposals.support(people[3]!, proposal.id);
-      expect(await db.prisma.proposalTierReached.findMany({ where: { proposalId: proposal.id }, select: { threshold: true, consequence: true } })).toEqual([{ threshold: 4, consequence: "FORUM" }]);
+      expect(
+        await db.prisma.proposalTierReached.findMany({
+          where: { proposalId: proposal.id },
+          select: { threshold: true, consequence: true },
+        }),
+      ).toEqual([{ threshold: 4, consequence: "FORUM" }]);
       expect((await domain.notifications.list(author)).items.filter((n) => n.messageKey === "notice.tierReached")).toHaveLength(1);
     } finally {
       await db.prisma.citySetting.update({ where: { id: 1 }, data: { supportTiers: [] } });
@@ -214,10 +270,25 @@ describe("city settings for the board", () => {
   it("change screening, the answer deadline and the tiers, and refuse nonsense", async () => {
     const admin = await createUser(db.prisma, { roles: ["ADMIN"] });
     const current = await domain.admin.citySettings(admin);
-    const bad = await failure(domain.admin.updateCitySettings(admin, { ...current, answerDeadlineDays: 0, supportTiers: [{ threshold: 100, consequence: "PARADE" }] }));
+    const bad = await failure(
+      domain.admin.updateCitySettings(admin, {
+        ...current,
+        answerDeadlineDays: 0,
+        supportTiers: [{ threshold: 100, consequence: "PARADE" }],
+      }),
+    );
     expect(bad.issues.map((i) => i.path).sort()).toEqual(["answerDeadlineDays", "supportTiers.0.consequence"]);
-    await domain.admin.updateCitySettings(admin, { ...current, screeningRequired: false, answerDeadlineDays: 14, supportTiers: [{ threshold: 100, consequence: "FORUM" }] });
-    expect(await domain.admin.citySettings(admin)).toMatchObject({ screeningRequired: false, answerDeadlineDays: 14, supportTiers: [{ threshold: 100, consequence: "FORUM" }] });
+    await domain.admin.updateCitySettings(admin, {
+      ...current,
+      screeningRequired: false,
+      answerDeadlineDays: 14,
+      supportTiers: [{ threshold: 100, consequence: "FORUM" }],
+    });
+    expect(await domain.admin.citySettings(admin)).toMatchObject({
+      screeningRequired: false,
+      answerDeadlineDays: 14,
+      supportTiers: [{ threshold: 100, consequence: "FORUM" }],
+    });
     const opened = await domain.proposals.create(await createUser(db.prisma), proposalInput(ref.categories.transport.id));
     expect(opened.status).toBe("OPEN");
     await domain.admin.updateCitySettings(admin, current);

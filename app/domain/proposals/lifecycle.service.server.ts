@@ -4,16 +4,18 @@
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "../db.ts";
 import { AppError, notFound, validationError } from "../errors.ts";
+import { zId } from "../ids.ts";
 import type { EventBus } from "../events.ts";
 import type { NotificationService, ProposalNotice } from "../notifications/notification.service.server.ts";
 import { recordAudit } from "../audit/audit.service.server.ts";
-import { isAdmin, isModerator } from "../roles/roles.policy.ts";
+import { requireActor } from "../roles/participation.policy.ts";
+import { isModerator } from "../roles/roles.policy.ts";
 import type { Clock, Viewer } from "../viewer.ts";
+import { answerDueAt, readCitySettings, supportWindowEnd } from "../catalog/city-settings.server.ts";
+import { canActForDepartment } from "./proposal.policy.ts";
 import type { ProposalStatus } from "./proposal.types.ts";
 
-const DAY = 24 * 60 * 60 * 1000;
-const id = z.coerce.number().int().positive().max(2_147_483_647);
-const reason = z.string().trim().min(2, "validation.reasonRequired").max(1000);
+const id = zId;
 
 export const ZScreenInput = z
   .object({
@@ -50,17 +52,7 @@ function requireViewer(viewer: Viewer): NonNullable<Viewer> {
   return viewer;
 }
 
-/** The department's own officers (and admins) act on an assigned proposal. */
-export function canActForDepartment(viewer: Viewer, departmentId: number | null): boolean {
-  return !!viewer && (isAdmin(viewer) || (departmentId !== null && viewer.roles.includes("OFFICER") && viewer.departmentId === departmentId));
-}
-
 export function createLifecycleService({ prisma, clock, events, notifications }: Deps) {
-  async function settings() {
-    const s = await prisma.citySetting.findUnique({ where: { id: 1 } });
-    return { windowDays: s?.supportWindowDays ?? 30, answerDays: s?.answerDeadlineDays ?? 30 };
-  }
-
   /** Moves status with a guard, records the timeline entry, and tells followers and browsers. */
   async function transition(
     tx: Prisma.TransactionClient,
@@ -93,7 +85,15 @@ export function createLifecycleService({ prisma, clock, events, notifications }:
   async function screeningQueue(viewer: Viewer) {
     requireViewer(viewer);
     if (!isModerator(viewer)) throw new AppError("FORBIDDEN", "errors.forbidden");
-    const select = { id: true, title: true, createdAt: true, status: true, author: { select: { displayName: true } }, category: { select: { name: true, nameEn: true } }, district: { select: { name: true, nameEn: true } } } as const;
+    const select = {
+      id: true,
+      title: true,
+      createdAt: true,
+      status: true,
+      author: { select: { displayName: true } },
+      category: { select: { name: true, nameEn: true } },
+      district: { select: { name: true, nameEn: true } },
+    } as const;
     const [screening, awaitingAssignment] = await Promise.all([
       prisma.proposal.findMany({ where: { status: "SCREENING" }, orderBy: { createdAt: "asc" }, select }),
       prisma.proposal.findMany({ where: { status: "THRESHOLD_REACHED" }, orderBy: { updatedAt: "asc" }, select }),
@@ -103,43 +103,80 @@ export function createLifecycleService({ prisma, clock, events, notifications }:
 
   /** 제안검토: open it for 공감, reject it with a reason, or send an everyday complaint to 민원. */
   async function screen(viewer: Viewer, raw: unknown) {
-    const me = requireViewer(viewer);
+    const me = requireActor(viewer, "proposal.screen");
     if (!isModerator(me)) throw new AppError("FORBIDDEN", "errors.forbidden");
     const input = parse(ZScreenInput, raw);
     const proposal = await load(input.proposalId);
-    const { windowDays } = await settings();
+    const settings = await readCitySettings(prisma);
     const now = clock.now();
-    const notice: ProposalNotice = { kind: "proposal.screened", messageKey: `notice.screened.${input.decision}`, params: { reason: input.reason ?? "" } };
+    const notice: ProposalNotice = {
+      kind: "proposal.screened",
+      messageKey: `notice.screened.${input.decision}`,
+      params: { reason: input.reason ?? "" },
+    };
     const userIds = await prisma.$transaction(async (tx) => {
-      await transition(tx, proposal.id, ["SCREENING"], input.decision, input.reason ?? null, input.decision === "OPEN" ? { openedAt: now, closesAt: new Date(now.getTime() + windowDays * DAY) } : {});
-      await recordAudit(tx, me, { action: "proposal.screened", targetType: "Proposal", targetId: proposal.id, reason: input.reason, details: { decision: input.decision } });
+      await transition(
+        tx,
+        proposal.id,
+        ["SCREENING"],
+        input.decision,
+        input.reason ?? null,
+        input.decision === "OPEN" ? { openedAt: now, closesAt: supportWindowEnd(settings, now) } : {},
+      );
+      await recordAudit(tx, me, {
+        action: "proposal.screened",
+        targetType: "Proposal",
+        targetId: proposal.id,
+        reason: input.reason,
+        details: { decision: input.decision },
+      });
       return notifications.toFollowers(tx, proposal.id, notice);
     });
-    if (input.decision === "OPEN") events.publish("proposal.created", { proposalId: proposal.id, title: proposal.title, districtId: null, categoryId: 0 });
+    if (input.decision === "OPEN")
+      events.publish("proposal.created", { proposalId: proposal.id, title: proposal.title, districtId: null, categoryId: 0 });
     await announce(proposal.id, input.decision, notice, userIds);
     return { proposalId: proposal.id, status: input.decision };
   }
 
   /** Sends a proposal that reached its threshold to a department, or moves it to another one. */
   async function assign(viewer: Viewer, raw: unknown) {
-    const me = requireViewer(viewer);
+    const me = requireActor(viewer, "proposal.assign");
     const input = parse(ZAssignInput, raw);
     const proposal = await load(input.proposalId);
     const reassigning = proposal.status === "ASSIGNED";
-    if (!(isModerator(me) || (reassigning && canActForDepartment(me, proposal.departmentId)))) throw new AppError("FORBIDDEN", "errors.forbidden");
+    if (!(isModerator(me) || (reassigning && canActForDepartment(me, proposal.departmentId))))
+      throw new AppError("FORBIDDEN", "errors.forbidden");
     const department = await prisma.department.findUnique({ where: { id: input.departmentId } });
-    if (!department) throw new AppError("VALIDATION", "errors.validation", { issues: [{ path: "departmentId", key: "validation.invalidChoice" }] });
+    if (!department)
+      throw new AppError("VALIDATION", "errors.validation", { issues: [{ path: "departmentId", key: "validation.invalidChoice" }] });
     if (reassigning && department.id === proposal.departmentId) throw new AppError("CONFLICT", "errors.sameDepartment");
-    const { answerDays } = await settings();
+    const settings = await readCitySettings(prisma);
     const now = clock.now();
-    const notice: ProposalNotice = { kind: "proposal.assigned", messageKey: "notice.assigned", params: { department: { ko: department.name, en: department.nameEn } } };
+    const notice: ProposalNotice = {
+      kind: "proposal.assigned",
+      messageKey: "notice.assigned",
+      params: { department: { ko: department.name, en: department.nameEn } },
+    };
     const userIds = await prisma.$transaction(async (tx) => {
-      await transition(tx, proposal.id, ["THRESHOLD_REACHED", "ASSIGNED"], "ASSIGNED", [department.name, input.note].filter(Boolean).join(" — "), {
-        departmentId: department.id,
-        answerDueAt: new Date(now.getTime() + answerDays * DAY),
-        answerOverdueAt: null,
+      await transition(
+        tx,
+        proposal.id,
+        ["THRESHOLD_REACHED", "ASSIGNED"],
+        "ASSIGNED",
+        [department.name, input.note].filter(Boolean).join(" — "),
+        {
+          departmentId: department.id,
+          answerDueAt: answerDueAt(settings, now),
+          answerOverdueAt: null,
+        },
+      );
+      await recordAudit(tx, me, {
+        action: reassigning ? "proposal.reassigned" : "proposal.assigned",
+        targetType: "Proposal",
+        targetId: proposal.id,
+        reason: input.note,
+        details: { departmentId: department.id },
       });
-      await recordAudit(tx, me, { action: reassigning ? "proposal.reassigned" : "proposal.assigned", targetType: "Proposal", targetId: proposal.id, reason: input.note, details: { departmentId: department.id } });
       return notifications.toFollowers(tx, proposal.id, notice);
     });
     await announce(proposal.id, "ASSIGNED", notice, userIds);
@@ -148,7 +185,7 @@ export function createLifecycleService({ prisma, clock, events, notifications }:
 
   /** The department answers: interim answers while it works, then one final answer with an outcome. */
   async function answer(viewer: Viewer, raw: unknown) {
-    const me = requireViewer(viewer);
+    const me = requireActor(viewer, "department.answer");
     const input = parse(ZAnswerInput, raw);
     const proposal = await load(input.proposalId);
     if (!canActForDepartment(me, proposal.departmentId)) throw new AppError("FORBIDDEN", "errors.notYourDepartment");
@@ -160,7 +197,15 @@ export function createLifecycleService({ prisma, clock, events, notifications }:
         : { kind: "proposal.interimAnswer", messageKey: "notice.interimAnswer" };
     const userIds = await prisma.$transaction(async (tx) => {
       await tx.proposalAnswer.create({
-        data: { proposalId: proposal.id, departmentId: proposal.departmentId!, authorId: me.id, kind: input.kind, outcome: input.outcome ?? null, body: input.body, createdAt: now },
+        data: {
+          proposalId: proposal.id,
+          departmentId: proposal.departmentId!,
+          authorId: me.id,
+          kind: input.kind,
+          outcome: input.outcome ?? null,
+          body: input.body,
+          createdAt: now,
+        },
       });
       if (input.kind === "FINAL") {
         await transition(tx, proposal.id, ["ASSIGNED"], "ANSWERED", null, { answerOutcome: input.outcome! });
@@ -173,7 +218,7 @@ export function createLifecycleService({ prisma, clock, events, notifications }:
 
   /** Implementation steps of an adopted proposal; the first one starts 추진 중. */
   async function addMilestone(viewer: Viewer, raw: unknown) {
-    const me = requireViewer(viewer);
+    const me = requireActor(viewer, "department.milestone");
     const input = parse(ZMilestoneInput, raw);
     const proposal = await load(input.proposalId);
     if (!canActForDepartment(me, proposal.departmentId)) throw new AppError("FORBIDDEN", "errors.notYourDepartment");
@@ -181,7 +226,9 @@ export function createLifecycleService({ prisma, clock, events, notifications }:
     if (!adopted || !["ANSWERED", "IN_PROGRESS"].includes(proposal.status)) throw new AppError("CONFLICT", "errors.wrongStage");
     const notice: ProposalNotice = { kind: "proposal.milestone", messageKey: "notice.milestoneAdded", params: { milestone: input.title } };
     const userIds = await prisma.$transaction(async (tx) => {
-      await tx.milestone.create({ data: { proposalId: proposal.id, title: input.title, dueAt: input.dueAt ?? null, createdAt: clock.now() } });
+      await tx.milestone.create({
+        data: { proposalId: proposal.id, title: input.title, dueAt: input.dueAt ?? null, createdAt: clock.now() },
+      });
       if (proposal.status === "ANSWERED") await transition(tx, proposal.id, ["ANSWERED"], "IN_PROGRESS", input.title);
       return notifications.toFollowers(tx, proposal.id, notice);
     });
@@ -190,9 +237,12 @@ export function createLifecycleService({ prisma, clock, events, notifications }:
 
   /** Marks a step done; when every step is done the proposal is 추진 완료. */
   async function completeMilestone(viewer: Viewer, rawId: unknown) {
-    const me = requireViewer(viewer);
+    const me = requireActor(viewer, "department.milestone");
     const milestoneId = parse(id, rawId);
-    const milestone = await prisma.milestone.findUnique({ where: { id: milestoneId }, select: { proposalId: true, title: true, completedAt: true } });
+    const milestone = await prisma.milestone.findUnique({
+      where: { id: milestoneId },
+      select: { proposalId: true, title: true, completedAt: true },
+    });
     if (!milestone) throw notFound();
     const proposal = await load(milestone.proposalId);
     if (!canActForDepartment(me, proposal.departmentId)) throw new AppError("FORBIDDEN", "errors.notYourDepartment");
@@ -202,7 +252,10 @@ export function createLifecycleService({ prisma, clock, events, notifications }:
     const result = await prisma.$transaction(async (tx) => {
       await tx.milestone.updateMany({ where: { id: milestoneId, completedAt: null }, data: { completedAt: now } });
       const open = await tx.milestone.count({ where: { proposalId: proposal.id, completedAt: null } });
-      const notice: ProposalNotice = open === 0 ? { kind: "proposal.completed", messageKey: "notice.completed" } : { kind: "proposal.milestone", messageKey: "notice.milestoneDone", params: { milestone: milestone.title } };
+      const notice: ProposalNotice =
+        open === 0
+          ? { kind: "proposal.completed", messageKey: "notice.completed" }
+          : { kind: "proposal.milestone", messageKey: "notice.milestoneDone", params: { milestone: milestone.title } };
       if (open === 0) await transition(tx, proposal.id, ["IN_PROGRESS"], "COMPLETED", null);
       return { notice, completed: open === 0, userIds: await notifications.toFollowers(tx, proposal.id, notice) };
     });
@@ -232,12 +285,18 @@ export function createLifecycleService({ prisma, clock, events, notifications }:
   /** Scheduler step: flags answers past their deadline, once. Returns the flagged ids. */
   async function flagOverdue(): Promise<number[]> {
     const now = clock.now();
-    const due = await prisma.proposal.findMany({ where: { status: "ASSIGNED", answerDueAt: { lte: now }, answerOverdueAt: null }, select: { id: true } });
+    const due = await prisma.proposal.findMany({
+      where: { status: "ASSIGNED", answerDueAt: { lte: now }, answerOverdueAt: null },
+      select: { id: true },
+    });
     const flagged: number[] = [];
     for (const { id: proposalId } of due) {
       const notice: ProposalNotice = { kind: "proposal.answerOverdue", messageKey: "notice.answerOverdue" };
       const userIds = await prisma.$transaction(async (tx) => {
-        const moved = await tx.proposal.updateMany({ where: { id: proposalId, status: "ASSIGNED", answerOverdueAt: null }, data: { answerOverdueAt: now } });
+        const moved = await tx.proposal.updateMany({
+          where: { id: proposalId, status: "ASSIGNED", answerOverdueAt: null },
+          data: { answerOverdueAt: now },
+        });
         return moved.count === 1 ? notifications.toFollowers(tx, proposalId, notice) : null;
       });
       if (userIds) {

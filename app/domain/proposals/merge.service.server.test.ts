@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDomain, type Domain } from "../index.server.ts";
+import { createDomain, type Domain } from "../../platform/compose.server.ts";
 import type { DomainEvents } from "../events.ts";
 import { AppError } from "../errors.ts";
 import type { Viewer } from "../viewer.ts";
@@ -40,7 +40,10 @@ let n = 0;
 async function proposal(author?: Viewer, title?: string) {
   const proposer = author ?? (await createUser(db.prisma));
   n++;
-  const created = await domain.proposals.create(proposer, proposalInput(ref.categories.environment.id, { title: title ?? `은파호수공원 야간 조명 ${n}번째 요청` }));
+  const created = await domain.proposals.create(
+    proposer,
+    proposalInput(ref.categories.environment.id, { title: title ?? `은파호수공원 야간 조명 ${n}번째 요청` }),
+  );
   return { ...created, author: proposer };
 }
 
@@ -66,10 +69,21 @@ describe("merging a duplicate", () => {
       domain.events.subscribe("proposal.statusChanged", (e) => statuses.push(e)),
       domain.events.subscribe("proposal.merged", (e) => merges.push(e)),
     ];
-    const result = await domain.merge.merge(moderator, { sourceId: String(source.id), targetId: String(target.id), reason: "같은 장소의 같은 요청입니다" });
+    const result = await domain.merge.merge(moderator, {
+      sourceId: String(source.id),
+      targetId: String(target.id),
+      reason: "같은 장소의 같은 요청입니다",
+    });
     offs.forEach((off) => off());
 
-    expect(result).toMatchObject({ sourceId: source.id, targetId: target.id, supportCount: 4, carriedSupports: 2, alreadyCounted: 1, targetStatus: "OPEN" });
+    expect(result).toMatchObject({
+      sourceId: source.id,
+      targetId: target.id,
+      supportCount: 4,
+      carriedSupports: 2,
+      alreadyCounted: 1,
+      targetStatus: "OPEN",
+    });
     // Recount from rows equals what was published and returned.
     expect(await supportRows(target.id)).toBe(4);
     expect(await supportRows(source.id)).toBe(0);
@@ -80,7 +94,9 @@ describe("merging a duplicate", () => {
 
     const merged = await domain.proposals.get(null, source.id);
     expect(merged.status).toBe("MERGED");
-    expect(await db.prisma.proposal.findUnique({ where: { id: source.id }, select: { mergedIntoId: true } })).toEqual({ mergedIntoId: target.id });
+    expect(await db.prisma.proposal.findUnique({ where: { id: source.id }, select: { mergedIntoId: true } })).toEqual({
+      mergedIntoId: target.id,
+    });
     const last = merged.timeline.at(-1)!;
     expect(last.status).toBe("MERGED");
     expect(last.note).toContain(`#${target.id}`);
@@ -126,6 +142,42 @@ describe("merging a duplicate", () => {
     expect((await domain.proposals.get(null, target.id)).timeline.map((t) => t.status)).toEqual(["OPEN", "THRESHOLD_REACHED"]);
   });
 
+  it("crosses the threshold and the tiers as 공감 given there would: tiers recorded, followers told", async () => {
+    await db.prisma.citySetting.update({ where: { id: 1 }, data: { supportTiers: [{ threshold: 5, consequence: "FORUM" }] } });
+    try {
+      const people = await Promise.all([1, 2, 3, 4, 5].map(() => createUser(db.prisma)));
+      const targetAuthor = await createUser(db.prisma);
+      const sourceAuthor = await createUser(db.prisma);
+      const target = await proposal(targetAuthor);
+      const source = await proposal(sourceAuthor);
+      await supporters(target.id, people.slice(0, 2));
+      await supporters(source.id, people.slice(2, 5));
+      const result = await domain.merge.merge(moderator, { sourceId: source.id, targetId: target.id, reason: "중복 제안" });
+      expect(result).toMatchObject({ supportCount: 5, targetStatus: "THRESHOLD_REACHED" });
+      expect(
+        await db.prisma.proposalTierReached.findMany({ where: { proposalId: target.id }, select: { threshold: true, consequence: true } }),
+      ).toEqual([{ threshold: 5, consequence: "FORUM" }]);
+      expect((await domain.proposals.get(null, target.id)).tiersReached).toMatchObject([{ threshold: 5, consequence: "FORUM" }]);
+      // The target's author and supporters, and the source's people who now follow the target, hear of both.
+      for (const person of [targetAuthor, people[0]!, sourceAuthor, people[4]!]) {
+        const keys = (await domain.notifications.list(person, { limit: 50 })).items
+          .filter((n) => n.proposal?.id === target.id)
+          .map((n) => n.messageKey);
+        expect(keys).toContain("notice.thresholdReached");
+        expect(keys).toContain("notice.tierReached");
+      }
+      // Once only: another merge into the target reaches nothing again.
+      const another = await proposal();
+      await supporters(another.id, [await createUser(db.prisma)]);
+      await domain.merge.merge(moderator, { sourceId: another.id, targetId: target.id, reason: "중복 제안" });
+      const notices = (await domain.notifications.list(targetAuthor, { limit: 50 })).items.filter((n) => n.proposal?.id === target.id);
+      expect(notices.filter((n) => n.messageKey === "notice.thresholdReached")).toHaveLength(1);
+      expect(notices.filter((n) => n.messageKey === "notice.tierReached")).toHaveLength(1);
+    } finally {
+      await db.prisma.citySetting.update({ where: { id: 1 }, data: { supportTiers: [] } });
+    }
+  });
+
   it("makes the source's author, supporters and followers follow the target", async () => {
     const sourceAuthor = await createUser(db.prisma);
     const [supporter, follower, alreadyFollowing] = await Promise.all([1, 2, 3].map(() => createUser(db.prisma)));
@@ -168,7 +220,9 @@ describe("merging a duplicate", () => {
     const target = await proposal();
     const source = await proposal();
     await db.prisma.proposal.update({ where: { id: source.id }, data: { status: "SCREENING" } });
-    expect((await domain.merge.merge(moderator, { sourceId: source.id, targetId: target.id, reason: "중복 제안" })).sourceId).toBe(source.id);
+    expect((await domain.merge.merge(moderator, { sourceId: source.id, targetId: target.id, reason: "중복 제안" })).sourceId).toBe(
+      source.id,
+    );
   });
 });
 
@@ -180,7 +234,10 @@ describe("merge guards", () => {
     const input = { sourceId: source.id, targetId: target.id, reason: "중복 제안" };
     await expectAppError(domain.merge.merge(null, input), "UNAUTHENTICATED", "errors.loginRequired");
     await expectAppError(domain.merge.merge(await createUser(db.prisma), input), "FORBIDDEN", "errors.forbidden");
-    await expectAppError(domain.merge.merge(await createUser(db.prisma, { roles: ["OFFICER"], departmentId: ref.department.id }), input), "FORBIDDEN");
+    await expectAppError(
+      domain.merge.merge(await createUser(db.prisma, { roles: ["OFFICER"], departmentId: ref.department.id }), input),
+      "FORBIDDEN",
+    );
     await expectAppError(domain.merge.merge({ ...moderator, suspended: true }, input), "FORBIDDEN");
     expect(await db.prisma.auditLog.count()).toBe(audits);
     expect((await domain.proposals.get(null, source.id)).status).toBe("OPEN");
@@ -188,24 +245,41 @@ describe("merge guards", () => {
 
   it("refuses merging a proposal into itself", async () => {
     const p = await proposal();
-    const error = await expectAppError(domain.merge.merge(moderator, { sourceId: p.id, targetId: String(p.id), reason: "중복 제안" }), "VALIDATION", "duplicates.errors.mergeIntoItself");
+    const error = await expectAppError(
+      domain.merge.merge(moderator, { sourceId: p.id, targetId: String(p.id), reason: "중복 제안" }),
+      "VALIDATION",
+      "duplicates.errors.mergeIntoItself",
+    );
     expect(error.issues.map((i) => i.path)).toEqual(["targetId"]);
   });
 
   it("requires a reason of 2 to 500 letters and valid ids", async () => {
     const target = await proposal();
     const source = await proposal();
-    let error = await expectAppError(domain.merge.merge(moderator, { sourceId: source.id, targetId: target.id, reason: " 중 " }), "VALIDATION");
+    let error = await expectAppError(
+      domain.merge.merge(moderator, { sourceId: source.id, targetId: target.id, reason: " 중 " }),
+      "VALIDATION",
+    );
     expect(error.issues).toEqual([{ path: "reason", key: "validation.reasonRequired" }]);
-    error = await expectAppError(domain.merge.merge(moderator, { sourceId: source.id, targetId: target.id, reason: "가".repeat(501) }), "VALIDATION");
+    error = await expectAppError(
+      domain.merge.merge(moderator, { sourceId: source.id, targetId: target.id, reason: "가".repeat(501) }),
+      "VALIDATION",
+    );
     expect(error.issues).toEqual([{ path: "reason", key: "validation.tooLong", params: { max: 500 } }]);
-    error = await expectAppError(domain.merge.merge(moderator, { sourceId: "abc", targetId: "", reason: "중복 제안" } as never), "VALIDATION");
+    error = await expectAppError(
+      domain.merge.merge(moderator, { sourceId: "abc", targetId: "", reason: "중복 제안" } as never),
+      "VALIDATION",
+    );
     expect(error.issues.map((i) => i.path).sort()).toEqual(["sourceId", "targetId"]);
   });
 
   it("refuses proposals that do not exist", async () => {
     const p = await proposal();
-    const error = await expectAppError(domain.merge.merge(moderator, { sourceId: p.id, targetId: 99999999, reason: "중복 제안" }), "NOT_FOUND", "errors.proposalNotFound");
+    const error = await expectAppError(
+      domain.merge.merge(moderator, { sourceId: p.id, targetId: 99999999, reason: "중복 제안" }),
+      "NOT_FOUND",
+      "errors.proposalNotFound",
+    );
     expect(error.issues.map((i) => i.path)).toEqual(["targetId"]);
     await expectAppError(domain.merge.merge(moderator, { sourceId: 99999998, targetId: p.id, reason: "중복 제안" }), "NOT_FOUND");
   });
@@ -215,16 +289,28 @@ describe("merge guards", () => {
     const middle = await proposal();
     const other = await proposal();
     await domain.merge.merge(moderator, { sourceId: middle.id, targetId: final.id, reason: "중복 제안" });
-    const error = await expectAppError(domain.merge.merge(moderator, { sourceId: other.id, targetId: middle.id, reason: "중복 제안" }), "CONFLICT", "duplicates.errors.targetMerged");
+    const error = await expectAppError(
+      domain.merge.merge(moderator, { sourceId: other.id, targetId: middle.id, reason: "중복 제안" }),
+      "CONFLICT",
+      "duplicates.errors.targetMerged",
+    );
     expect(error.params).toEqual({ id: final.id });
-    await expectAppError(domain.merge.merge(moderator, { sourceId: middle.id, targetId: other.id, reason: "중복 제안" }), "CONFLICT", "duplicates.errors.sourceAlreadyMerged");
+    await expectAppError(
+      domain.merge.merge(moderator, { sourceId: middle.id, targetId: other.id, reason: "중복 제안" }),
+      "CONFLICT",
+      "duplicates.errors.sourceAlreadyMerged",
+    );
   });
 
   it("refuses a target nobody can see yet", async () => {
     const target = await proposal();
     const source = await proposal();
     await db.prisma.proposal.update({ where: { id: target.id }, data: { status: "SCREENING" } });
-    await expectAppError(domain.merge.merge(moderator, { sourceId: source.id, targetId: target.id, reason: "중복 제안" }), "CONFLICT", "duplicates.errors.targetNotPublic");
+    await expectAppError(
+      domain.merge.merge(moderator, { sourceId: source.id, targetId: target.id, reason: "중복 제안" }),
+      "CONFLICT",
+      "duplicates.errors.targetNotPublic",
+    );
   });
 
   it("lets only one of two opposite merges happen", async () => {
@@ -274,7 +360,13 @@ describe("merged groups and the repeated-matter board (다량민원)", () => {
     const target = await proposal();
     const source = await proposal();
     await db.prisma.proposal.update({ where: { id: source.id }, data: { status: "SCREENING" } });
-    expect(await domain.merge.candidate(moderator, source.id)).toMatchObject({ id: source.id, status: "SCREENING", supportCount: 0, mergedIntoId: null, mergedCount: 0 });
+    expect(await domain.merge.candidate(moderator, source.id)).toMatchObject({
+      id: source.id,
+      status: "SCREENING",
+      supportCount: 0,
+      mergedIntoId: null,
+      mergedCount: 0,
+    });
     await domain.merge.merge(moderator, { sourceId: source.id, targetId: target.id, reason: "중복 제안" });
     expect(await domain.merge.candidate(moderator, String(source.id))).toMatchObject({ status: "MERGED", mergedIntoId: target.id });
     expect(await domain.merge.candidate(moderator, target.id)).toMatchObject({ mergedCount: 1, authorName: target.author.displayName });
@@ -284,7 +376,7 @@ describe("merged groups and the repeated-matter board (다량민원)", () => {
     await expectAppError(domain.merge.candidate(null, target.id), "UNAUTHENTICATED");
   });
 
-  it("answers NOT_FOUND for a malformed id", async () => {
-    await expectAppError(domain.merge.mergedGroup("abc"), "NOT_FOUND");
+  it("answers VALIDATION for a malformed id", async () => {
+    await expectAppError(domain.merge.mergedGroup("abc"), "VALIDATION");
   });
 });

@@ -6,25 +6,27 @@
 // the source is re-pointed at the target.
 import { z } from "zod";
 import { recordAudit } from "../audit/audit.service.server.ts";
+import { readCitySettings } from "../catalog/city-settings.server.ts";
 import { Prisma, type PrismaClient } from "../db.ts";
-import { AppError, notFound, validationError } from "../errors.ts";
+import { AppError, validationError } from "../errors.ts";
 import type { EventBus } from "../events.ts";
+import type { NotificationService } from "../notifications/notification.service.server.ts";
+import { requireActor } from "../roles/participation.policy.ts";
 import { isModerator } from "../roles/roles.policy.ts";
 import type { Clock, Viewer } from "../viewer.ts";
-import { isOpenForSupport } from "./proposal.policy.ts";
+import { parseId, zId } from "../ids.ts";
 import { ZProposalId } from "./proposal.schema.ts";
 import type { ProposalStatus } from "./proposal.types.ts";
+import { isPublished, publishedProposalWhere } from "./proposal.visibility.ts";
+import { announceCrossing, recordCrossing } from "./support-threshold.server.ts";
 
-type Deps = { prisma: PrismaClient; clock: Clock; events: EventBus };
+type Deps = { prisma: PrismaClient; clock: Clock; events: EventBus; notifications: Pick<NotificationService, "notifyFollowers"> };
 
 /** A proposal that absorbed this many merges is a repeated matter (다량민원): filed 3+ times. */
 export const REPEATED_MIN_MERGES = 2;
 const REPEATED_LIMIT = 100;
 
-const proposalId = z.preprocess(
-  (v) => (typeof v === "string" ? v.trim() : v),
-  z.coerce.number({ invalid_type_error: "validation.invalid" }).int().positive("validation.invalid").max(2_147_483_647, "validation.invalid"),
-);
+const proposalId = zId;
 
 export const ZMergeInput = z.object({
   sourceId: proposalId,
@@ -80,10 +82,10 @@ export function mergeNote(target: { id: number; title: string }, reason: string)
 
 type Tx = Prisma.TransactionClient;
 
-export function createMergeService({ prisma, clock, events }: Deps) {
+export function createMergeService({ prisma, clock, events, notifications }: Deps) {
   async function merge(viewer: Viewer, raw: TMergeInput): Promise<MergeResult> {
-    if (!viewer) throw new AppError("UNAUTHENTICATED", "errors.loginRequired");
-    if (!isModerator(viewer) || viewer.suspended) throw new AppError("FORBIDDEN", "errors.forbidden");
+    const me = requireActor(viewer, "proposal.merge");
+    if (!isModerator(me)) throw new AppError("FORBIDDEN", "errors.forbidden");
     const parsed = ZMergeInput.safeParse(raw);
     if (!parsed.success) throw validationError(parsed.error);
     const { sourceId, targetId, reason } = parsed.data;
@@ -93,8 +95,7 @@ export function createMergeService({ prisma, clock, events }: Deps) {
       });
     }
     const now = clock.now();
-    const settings = await prisma.citySetting.findUnique({ where: { id: 1 }, select: { supportThreshold: true } });
-    const supportThreshold = settings?.supportThreshold ?? 50;
+    const settings = await readCitySettings(prisma);
 
     const outcome = await prisma.$transaction(async (tx) => {
       // Lock both rows (in id order, so two merges never deadlock): a concurrent merge of the
@@ -107,7 +108,10 @@ export function createMergeService({ prisma, clock, events }: Deps) {
       ]);
       if (!source || !target) {
         throw new AppError("NOT_FOUND", "errors.proposalNotFound", {
-          issues: [...(source ? [] : [{ path: "sourceId", key: "errors.proposalNotFound" }]), ...(target ? [] : [{ path: "targetId", key: "errors.proposalNotFound" }])],
+          issues: [
+            ...(source ? [] : [{ path: "sourceId", key: "errors.proposalNotFound" }]),
+            ...(target ? [] : [{ path: "targetId", key: "errors.proposalNotFound" }]),
+          ],
         });
       }
       if (source.status === "MERGED") {
@@ -123,7 +127,7 @@ export function createMergeService({ prisma, clock, events }: Deps) {
           issues: [{ path: "targetId", key: "duplicates.errors.targetMerged", params: { id: target.mergedIntoId ?? "?" } }],
         });
       }
-      if (target.status === "DRAFT" || target.status === "SCREENING") {
+      if (!isPublished(target)) {
         throw new AppError("CONFLICT", "duplicates.errors.targetNotPublic", {
           issues: [{ path: "targetId", key: "duplicates.errors.targetNotPublic" }],
         });
@@ -156,29 +160,21 @@ export function createMergeService({ prisma, clock, events }: Deps) {
       await tx.proposal.update({ where: { id: sourceId }, data: { status: "MERGED", mergedIntoId: targetId } });
       await tx.proposalStatusEvent.create({ data: { proposalId: sourceId, status: "MERGED", note, createdAt: now } });
 
+      // The carried 공감 may take the target past its threshold and tiers, as 공감 given there would.
       const supportCount = await tx.support.count({ where: { proposalId: targetId } });
-      let targetStatus: ProposalStatus = target.status;
-      let reachedThreshold = false;
-      if (supportCount >= supportThreshold && target.status === "OPEN" && isOpenForSupport(target, now)) {
-        const moved = await tx.proposal.updateMany({ where: { id: targetId, status: "OPEN" }, data: { status: "THRESHOLD_REACHED" } });
-        if (moved.count === 1) {
-          await tx.proposalStatusEvent.create({ data: { proposalId: targetId, status: "THRESHOLD_REACHED", createdAt: now } });
-          targetStatus = "THRESHOLD_REACHED";
-          reachedThreshold = true;
-        }
-      }
+      const crossing = await recordCrossing(tx, target, supportCount, settings, now);
 
       const result: MergeResult = {
         sourceId,
         targetId,
         supportCount,
-        targetStatus,
+        targetStatus: crossing.status,
         carriedSupports: inserted.count,
         alreadyCounted: sourceSupports.length - inserted.count,
         newFollowers: followed.count,
         repointed: repointed.count,
       };
-      await recordAudit(tx, viewer, {
+      await recordAudit(tx, me, {
         action: "proposal.merged",
         targetType: "Proposal",
         targetId: sourceId,
@@ -195,13 +191,13 @@ export function createMergeService({ prisma, clock, events }: Deps) {
           targetSupportCount: supportCount,
         },
       });
-      return { result, note, reachedThreshold };
+      return { result, note, crossing };
     });
 
-    const { result, note, reachedThreshold } = outcome;
+    const { result, note, crossing } = outcome;
     events.publish("proposal.statusChanged", { proposalId: sourceId, status: "MERGED", note });
     events.publish("proposal.supportChanged", { proposalId: targetId, supportCount: result.supportCount, status: result.targetStatus });
-    if (reachedThreshold) events.publish("proposal.statusChanged", { proposalId: targetId, status: "THRESHOLD_REACHED", note: null });
+    await announceCrossing({ events, notifications }, targetId, crossing);
     events.publish("proposal.merged", { sourceId, targetId, supportCount: result.supportCount });
     return result;
   }
@@ -216,20 +212,29 @@ export function createMergeService({ prisma, clock, events }: Deps) {
         createdAt: true,
         mergedIntoId: true,
         author: { select: { displayName: true } },
-        statusEvents: { where: { status: "MERGED" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { createdAt: true } },
+        statusEvents: {
+          where: { status: "MERGED" },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: 1,
+          select: { createdAt: true },
+        },
       },
     });
     return rows.map((r) => ({
       targetId: r.mergedIntoId!,
-      item: { id: r.id, title: r.title, authorName: r.author.displayName, createdAt: r.createdAt, mergedAt: r.statusEvents[0]?.createdAt ?? null } satisfies MergedProposal,
+      item: {
+        id: r.id,
+        title: r.title,
+        authorName: r.author.displayName,
+        createdAt: r.createdAt,
+        mergedAt: r.statusEvents[0]?.createdAt ?? null,
+      } satisfies MergedProposal,
     }));
   }
 
   /** The proposals merged into this one ("n건의 같은 제안"), oldest first. */
   async function mergedGroup(rawId: unknown): Promise<MergedProposal[]> {
-    const parsed = ZProposalId.safeParse(rawId);
-    if (!parsed.success) throw notFound("errors.proposalNotFound");
-    return (await mergedInto(prisma, [parsed.data])).map((r) => r.item);
+    return (await mergedInto(prisma, [parseId(rawId)])).map((r) => r.item);
   }
 
   /** Proposals that absorbed at least two merges (다량민원): the matter was filed three or more times. */
@@ -246,7 +251,7 @@ export function createMergeService({ prisma, clock, events }: Deps) {
     if (ids.length === 0) return [];
     const [targets, merged] = await Promise.all([
       prisma.proposal.findMany({
-        where: { id: { in: ids }, status: { notIn: ["DRAFT", "SCREENING", "MERGED"] } },
+        where: { id: { in: ids }, AND: [publishedProposalWhere(), { status: { not: "MERGED" } }] },
         select: { id: true, title: true, status: true, _count: { select: { supports: true } } },
       }),
       mergedInto(prisma, ids),
@@ -258,9 +263,19 @@ export function createMergeService({ prisma, clock, events }: Deps) {
       if (!t) continue;
       const items = merged.filter((m) => m.targetId === t.id).map((m) => m.item);
       const last = items.reduce<Date | null>((max, m) => (m.mergedAt && (!max || m.mergedAt > max) ? m.mergedAt : max), null);
-      out.push({ id: t.id, title: t.title, status: t.status, supportCount: t._count.supports, mergedCount: g._count._all, lastMergedAt: last, merged: items });
+      out.push({
+        id: t.id,
+        title: t.title,
+        status: t.status,
+        supportCount: t._count.supports,
+        mergedCount: g._count._all,
+        lastMergedAt: last,
+        merged: items,
+      });
     }
-    return out.sort((a, b) => b.mergedCount - a.mergedCount || (b.lastMergedAt?.getTime() ?? 0) - (a.lastMergedAt?.getTime() ?? 0) || b.id - a.id);
+    return out.sort(
+      (a, b) => b.mergedCount - a.mergedCount || (b.lastMergedAt?.getTime() ?? 0) - (a.lastMergedAt?.getTime() ?? 0) || b.id - a.id,
+    );
   }
 
   /**

@@ -1,35 +1,36 @@
 // Input schemas: the single validation for every edge.
 import { z } from "zod";
+import { zOptionalId, zRequiredId } from "../ids.ts";
+import { zText } from "../text.ts";
 import { PROPOSAL_SORTS, PROPOSAL_STATUSES } from "./proposal.types.ts";
 
 const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
-/** Form fields arrive as strings, GraphQL and sockets as numbers: accept both, keep "" as missing. */
+/**
+ * Form fields arrive as strings, GraphQL and sockets as numbers: accept both, keep "" as
+ * missing. Only plain decimal numerals are read ("0x10", "1e3" and true stay what they are
+ * and fail the number check).
+ */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const toNumber = (v: unknown) => {
   const value = emptyToUndefined(typeof v === "string" ? v.trim() : v);
-  return typeof value === "string" ? Number(value) : value;
+  return typeof value === "string" && DECIMAL.test(value) ? Number(value) : value;
 };
 
-const optionalId = z.preprocess(
-  toNumber,
-  z.number({ invalid_type_error: "validation.invalid" }).int().positive().optional(),
-);
+const optionalId = zOptionalId;
 
 export const MAX_PAGE_SIZE = 50;
 
 export const ZListProposalsInput = z.object({
   /** Search words (Korean two-letter words and parts of words match). */
-  q: z.preprocess(emptyToUndefined, z.string().trim().max(100).optional()),
+  q: z.preprocess(emptyToUndefined, zText().trim().max(100).optional()),
   districtId: optionalId,
   /** true = only city-wide proposals */
   cityWide: z.preprocess((v) => (v === "" || v == null ? undefined : v === true || v === "true" || v === "1"), z.boolean().optional()),
   categoryId: optionalId,
   status: z.preprocess(emptyToUndefined, z.enum(PROPOSAL_STATUSES).optional()),
   sort: z.preprocess(emptyToUndefined, z.enum(PROPOSAL_SORTS).default("support")),
-  offset: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(100_000).default(0)),
-  limit: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(12),
-  ),
+  offset: z.preprocess(toNumber, z.number({ invalid_type_error: "validation.notANumber" }).int().min(0).max(100_000).default(0)),
+  limit: z.preprocess(toNumber, z.number({ invalid_type_error: "validation.notANumber" }).int().min(1).max(MAX_PAGE_SIZE).default(12)),
 });
 export type TListProposalsInput = z.input<typeof ZListProposalsInput>;
 
@@ -63,9 +64,7 @@ export const ZTags = z.preprocess(
     }
     return out;
   },
-  z
-    .array(z.string().min(1).max(TAG_MAX_LENGTH, "validation.tagTooLong"))
-    .max(TAGS_MAX, "validation.tooManyTags"),
+  z.array(zText().min(1).max(TAG_MAX_LENGTH, "validation.tagTooLong")).max(TAGS_MAX, "validation.tooManyTags"),
 );
 
 const coordinate = (min: number, max: number) =>
@@ -97,12 +96,9 @@ const bothOrNeither = (value: WithPoint, ctx: z.RefinementCtx) => {
 };
 
 const ZProposalContentFields = z.object({
-  title: z.string({ required_error: "validation.required" }).trim().min(TITLE_MIN).max(TITLE_MAX),
-  body: z.string({ required_error: "validation.required" }).trim().min(BODY_MIN).max(BODY_MAX),
-  categoryId: z.preprocess(
-    toNumber,
-    z.number({ required_error: "validation.chooseCategory", invalid_type_error: "validation.chooseCategory" }).int().positive(),
-  ),
+  title: zText({ required_error: "validation.required" }).trim().min(TITLE_MIN).max(TITLE_MAX),
+  body: zText({ required_error: "validation.required" }).trim().min(BODY_MIN).max(BODY_MAX),
+  categoryId: zRequiredId("validation.chooseCategory"),
   /** empty = city-wide */
   districtId: optionalId,
   estimatedCostKrw: z.preprocess(
@@ -123,9 +119,9 @@ export const UPDATE_MIN = 10;
 export const UPDATE_MAX = 2000;
 export const ZAddUpdateInput = z.object({
   proposalId: z.unknown(),
-  body: z.string({ required_error: "validation.required" }).trim().min(UPDATE_MIN).max(UPDATE_MAX),
+  body: zText({ required_error: "validation.required" }).trim().min(UPDATE_MIN).max(UPDATE_MAX),
 });
 export type TAddUpdateInput = z.input<typeof ZAddUpdateInput>;
 
 /** Proposal ids arrive as URL segments, GraphQL IDs or socket payloads. */
-export const ZProposalId = z.coerce.number().int().positive().max(2_147_483_647);
+export { zId as ZProposalId } from "../ids.ts";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDomain, type Domain } from "../index.server.ts";
+import { createDomain, type Domain } from "../../platform/compose.server.ts";
 import type { DomainEvents } from "../events.ts";
 import { AppError } from "../errors.ts";
 import { createTestDatabase, type TestDatabase } from "../../../tests/setup/test-database.ts";
@@ -73,10 +73,7 @@ describe("creating a proposal", () => {
 
   it("rejects a category or district that does not exist", async () => {
     const author = await createUser(db.prisma);
-    const error = await expectAppError(
-      domain.proposals.create(author, { ...proposalInput(99999), districtId: 88888 }),
-      "VALIDATION",
-    );
+    const error = await expectAppError(domain.proposals.create(author, { ...proposalInput(99999), districtId: 88888 }), "VALIDATION");
     expect(error.issues.map((i) => i.path).sort()).toEqual(["categoryId", "districtId"]);
   });
 });
@@ -136,9 +133,9 @@ describe("공감 (support)", () => {
     const proposal = await domain.proposals.create(author, proposalInput(ref.categories.environment.id));
     await expectAppError(domain.proposals.support(null, proposal.id), "UNAUTHENTICATED", "errors.loginRequired");
     await expectAppError(domain.proposals.support(author, proposal.id), "FORBIDDEN", "errors.ownProposal");
-    await expectAppError(domain.proposals.support(author, "abc"), "NOT_FOUND", "errors.proposalNotFound");
-    await expectAppError(domain.proposals.support(author, 99999999), "NOT_FOUND");
-    await expectAppError(domain.proposals.get(null, "-1"), "NOT_FOUND");
+    await expectAppError(domain.proposals.support(author, "abc"), "VALIDATION", "errors.validation");
+    await expectAppError(domain.proposals.support(author, 99999999), "NOT_FOUND", "errors.proposalNotFound");
+    await expectAppError(domain.proposals.get(null, "-1"), "VALIDATION");
 
     const late = await createUser(db.prisma);
     const saved = now;
@@ -158,8 +155,16 @@ describe("공감 (support)", () => {
 describe("listing", () => {
   it("filters by district, category and status, sorts and paginates", async () => {
     const author = await createUser(db.prisma);
-    const p1 = await domain.proposals.create(author, { ...proposalInput(ref.categories.transport.id), title: "옥구읍 마을버스 증편", districtId: ref.districts.okgu.id });
-    const p2 = await domain.proposals.create(author, { ...proposalInput(ref.categories.transport.id), title: "옥구읍 버스 정류장 온열의자", districtId: ref.districts.okgu.id });
+    const p1 = await domain.proposals.create(author, {
+      ...proposalInput(ref.categories.transport.id),
+      title: "옥구읍 마을버스 증편",
+      districtId: ref.districts.okgu.id,
+    });
+    const p2 = await domain.proposals.create(author, {
+      ...proposalInput(ref.categories.transport.id),
+      title: "옥구읍 버스 정류장 온열의자",
+      districtId: ref.districts.okgu.id,
+    });
     const supporter = await createUser(db.prisma);
     await domain.proposals.support(supporter, p2.id);
 

@@ -1,5 +1,7 @@
 // Shapes the domain returns. Remix, GraphQL and socket.io all render these, so a proposal
 // looks the same on every edge.
+import type { ViewerCan } from "./viewer-can.ts";
+
 export const PROPOSAL_STATUSES = [
   "DRAFT",
   "SCREENING",
@@ -50,15 +52,6 @@ export type ProposalSummary = {
   viewerHasSupported: boolean;
 };
 
-export type ProposalComment = {
-  id: number;
-  parentId: number | null;
-  author: { id: number; displayName: string };
-  stance: Stance;
-  body: string;
-  createdAt: Date;
-};
-
 export type ProposalDetail = ProposalSummary & {
   /** The body rendered from markdown and sanitized: safe to insert as HTML. */
   bodyHtml: string;
@@ -84,7 +77,6 @@ export type ProposalDetail = ProposalSummary & {
   directRound: { id: number; title: string } | null;
   /** Rounds it takes part in, with the entry's status in each. */
   rounds: { entryId: number; status: "SUBMITTED" | "SHORTLISTED" | "EXCLUDED" | "WITHDRAWN"; id: number; title: string }[];
-  comments: ProposalComment[];
   /** 1–5 short tags */
   tags: string[];
   /** Optional map point (WGS84), both or neither. */
@@ -93,8 +85,10 @@ export type ProposalDetail = ProposalSummary & {
   /** Additions by the author after the proposal was locked by its first 공감. */
   updates: { id: number; body: string; bodyHtml: string; createdAt: Date }[];
   attachments: ProposalAttachment[];
-  /** The viewer is the author and may still edit (no 공감 yet, in screening or open). */
+  /** The viewer is the author and may still edit (no 공감 yet, in screening or open): viewerCan.edit. */
   editable: boolean;
+  /** What the viewer can do on it, and why not (viewer-can.ts). */
+  viewerCan: ViewerCan;
 };
 
 export type ProposalAttachment = { id: number; fileName: string; mimeType: string; size: number; createdAt: Date };

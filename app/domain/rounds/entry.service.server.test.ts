@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createReferenceData, createUser, proposalInput, roundInput } from "../../../tests/factories.ts";
 import { createTestDatabase, type TestDatabase } from "../../../tests/setup/test-database.ts";
 import { AppError } from "../errors.ts";
-import { createDomain, type Domain } from "../index.server.ts";
+import { createDomain, type Domain } from "../../platform/compose.server.ts";
 import type { Viewer } from "../viewer.ts";
 
 let db: TestDatabase;
@@ -29,7 +29,10 @@ afterAll(async () => {
 });
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -49,7 +52,8 @@ async function publishedRound(overrides: Record<string, unknown> = {}) {
   return domain.rounds.get(null, round.id);
 }
 
-const phase = (round: Awaited<ReturnType<typeof publishedRound>>, action: string) => round.phases.find((p) => (p.allows as string[]).includes(action))!;
+const phase = (round: Awaited<ReturnType<typeof publishedRound>>, action: string) =>
+  round.phases.find((p) => (p.allows as string[]).includes(action))!;
 
 describe("entering a round", () => {
   it("takes board proposals that passed their threshold; others only when a moderator promotes them with a reason", async () => {
@@ -61,10 +65,18 @@ describe("entering a round", () => {
 
     expect((await domain.entries.candidates(moderator, round.id)).map((c) => c.id)).toContain(proposal.id);
     const entry = await domain.entries.add(moderator, { roundId: round.id, proposalId: proposal.id });
-    expect(entry).toMatchObject({ source: "MARKETPLACE", status: "SUBMITTED", department: expect.objectContaining({ id: ref.department.id }) });
-    expect((await failure(domain.entries.add(moderator, { roundId: round.id, proposalId: proposal.id }))).messageKey).toBe("rounds.errors.alreadyEntered");
+    expect(entry).toMatchObject({
+      source: "MARKETPLACE",
+      status: "SUBMITTED",
+      department: expect.objectContaining({ id: ref.department.id }),
+    });
+    expect((await failure(domain.entries.add(moderator, { roundId: round.id, proposalId: proposal.id }))).messageKey).toBe(
+      "rounds.errors.alreadyEntered",
+    );
     expect((await domain.entries.candidates(moderator, round.id)).map((c) => c.id)).not.toContain(proposal.id);
-    expect((await domain.proposals.get(null, proposal.id)).rounds).toEqual([{ entryId: entry.id, status: "SUBMITTED", id: round.id, title: round.title }]);
+    expect((await domain.proposals.get(null, proposal.id)).rounds).toEqual([
+      { entryId: entry.id, status: "SUBMITTED", id: round.id, title: round.title },
+    ]);
 
     const open = await domain.proposals.create(await createUser(db.prisma), proposalInput(ref.categories.transport.id));
     const needsReason = await failure(domain.entries.add(moderator, { roundId: round.id, proposalId: open.id }));
@@ -77,7 +89,9 @@ describe("entering a round", () => {
   it("keeps a district round to its district", async () => {
     const round = await publishedRound({ districtId: ref.districts.okgu.id, kind: "POLICY_MARKET", budgetCapKrw: undefined });
     const { proposal } = await passedProposal({ districtId: ref.districts.naun.id });
-    expect((await failure(domain.entries.add(moderator, { roundId: round.id, proposalId: proposal.id }))).messageKey).toBe("rounds.errors.outOfScope");
+    expect((await failure(domain.entries.add(moderator, { roundId: round.id, proposalId: proposal.id }))).messageKey).toBe(
+      "rounds.errors.outOfScope",
+    );
   });
 
   it("accepts direct submissions only while the phase allows them, by the round's own eligibility", async () => {
@@ -87,13 +101,19 @@ describe("entering a round", () => {
     expect(tooYoung).toMatchObject({ code: "FORBIDDEN", messageKey: "eligibility.tooYoungGuardian", params: { minAge: 19 } });
 
     const author = await createUser(db.prisma);
-    const entry = await domain.entries.submit(author, round.id, proposalInput(ref.categories.environment.id, { title: "월명공원에 어린이 숲 놀이터를 만들어요" }));
+    const entry = await domain.entries.submit(
+      author,
+      round.id,
+      proposalInput(ref.categories.environment.id, { title: "월명공원에 어린이 숲 놀이터를 만들어요" }),
+    );
     expect(entry).toMatchObject({ source: "DIRECT", status: "SUBMITTED" });
     const proposal = await domain.proposals.get(author, entry.proposal.id);
     expect(proposal).toMatchObject({ status: "OPEN", directRound: { id: round.id, title: round.title } });
     // It lives in the round, not on the board, and gathers no 공감.
     expect((await domain.proposals.list(null, {})).items.map((p) => p.id)).not.toContain(proposal.id);
-    expect((await failure(domain.proposals.support(await createUser(db.prisma), proposal.id))).messageKey).toBe("rounds.errors.noSupportInRound");
+    expect((await failure(domain.proposals.support(await createUser(db.prisma), proposal.id))).messageKey).toBe(
+      "rounds.errors.noSupportInRound",
+    );
 
     await domain.entries.withdraw(author, entry.id);
     expect((await domain.entries.list(null, round.id)).map((e) => e.id)).not.toContain(entry.id);
@@ -112,19 +132,30 @@ describe("review, scoring and shortlisting", () => {
     const b = await passedProposal();
     const entryA = await domain.entries.add(moderator, { roundId: round.id, proposalId: a.proposal.id });
     const entryB = await domain.entries.add(moderator, { roundId: round.id, proposalId: b.proposal.id });
-    const review = { entryId: entryA.id, verdict: "FEASIBLE_WITH_CHANGES", reasons: "관련 조례 개정 없이 가능하나 규모를 줄여야 합니다.", adjustedCostKrw: "30,000,000" };
+    const review = {
+      entryId: entryA.id,
+      verdict: "FEASIBLE_WITH_CHANGES",
+      reasons: "관련 조례 개정 없이 가능하나 규모를 줄여야 합니다.",
+      adjustedCostKrw: "30,000,000",
+    };
 
     // Not in the review phase yet.
     expect((await failure(domain.entries.review(officer, review))).messageKey).toBe("rounds.errors.phaseDisallows");
     await domain.rounds.override(moderator, { roundId: round.id, target: phase(round, "REVIEW").id, reason: "심사 시작" });
     expect((await domain.entries.reviewWork(officer)).map((e) => e.id)).toEqual(expect.arrayContaining([entryA.id, entryB.id]));
 
-    const otherDept = await db.prisma.department.create({ data: { code: `d${Date.now()}`, name: "복지정책과", nameEn: "Welfare", sortOrder: 9 } });
+    const otherDept = await db.prisma.department.create({
+      data: { code: `d${Date.now()}`, name: "복지정책과", nameEn: "Welfare", sortOrder: 9 },
+    });
     const stranger = await createUser(db.prisma, { roles: ["OFFICER"], departmentId: otherDept.id });
     expect((await failure(domain.entries.review(stranger, review))).messageKey).toBe("rounds.errors.notReviewer");
     expect((await failure(domain.entries.review(officer, { ...review, reasons: "짧음" }))).code).toBe("VALIDATION");
     const reviewed = await domain.entries.review(officer, review);
-    expect(reviewed.review).toMatchObject({ verdict: "FEASIBLE_WITH_CHANGES", adjustedCostKrw: 30_000_000, department: { name: "교통행정과" } });
+    expect(reviewed.review).toMatchObject({
+      verdict: "FEASIBLE_WITH_CHANGES",
+      adjustedCostKrw: 30_000_000,
+      department: { name: "교통행정과" },
+    });
     expect(reviewed.costKrw).toBe(30_000_000); // the reviewed cost counts against the budget
     const notice = await db.prisma.notification.findFirst({ where: { userId: a.author.id, kind: "round.reviewed" } });
     expect(notice?.params).toMatchObject({ verdict: "@rounds.verdict.FEASIBLE_WITH_CHANGES" });
@@ -132,11 +163,20 @@ describe("review, scoring and shortlisting", () => {
 
     // Committee scoring on the rubric.
     const criteria = (await domain.rounds.get(null, round.id)).criteria;
-    const sheet = (points: number[]) => ({ entryId: entryA.id, scores: criteria.map((c, i) => ({ criterionId: c.id, points: points[i] })) });
+    const sheet = (points: number[]) => ({
+      entryId: entryA.id,
+      scores: criteria.map((c, i) => ({ criterionId: c.id, points: points[i] })),
+    });
     expect((await failure(domain.entries.score(officer, sheet([20, 20, 20, 20])))).messageKey).toBe("rounds.errors.notCommittee");
     const tooHigh = await failure(domain.entries.score(committee[0]!, sheet([26, 20, 20, 20])));
-    expect(tooHigh).toMatchObject({ code: "VALIDATION", messageKey: "rounds.errors.scoreTooHigh", params: { max: 25, criterion: { ko: "창의성", en: "Creativity" } } });
-    const missing = await failure(domain.entries.score(committee[0]!, { entryId: entryA.id, scores: [{ criterionId: criteria[0]!.id, points: 10 }] }));
+    expect(tooHigh).toMatchObject({
+      code: "VALIDATION",
+      messageKey: "rounds.errors.scoreTooHigh",
+      params: { max: 25, criterion: { ko: "창의성", en: "Creativity" } },
+    });
+    const missing = await failure(
+      domain.entries.score(committee[0]!, { entryId: entryA.id, scores: [{ criterionId: criteria[0]!.id, points: 10 }] }),
+    );
     expect(missing.messageKey).toBe("rounds.errors.scoreMissing");
     await domain.entries.score(committee[0]!, sheet([20, 22, 18, 15]));
     await domain.entries.score(committee[1]!, sheet([10, 12, 14, 16]));
@@ -146,24 +186,46 @@ describe("review, scoring and shortlisting", () => {
     expect((await domain.entries.list(null, round.id)).find((e) => e.id === entryA.id)?.scores).toBeNull();
     expect((await domain.entries.list(committee[0]!, round.id)).find((e) => e.id === entryA.id)?.myScores).toHaveLength(4);
     const forModerator = (await domain.entries.list(moderator, round.id)).find((e) => e.id === entryA.id)!;
-    expect(forModerator.scores).toEqual({ scorers: 2, average: 64.5, byCriterion: criteria.map((c, i) => ({ criterionId: c.id, average: [16, 17, 16, 15.5][i] })) });
+    expect(forModerator.scores).toEqual({
+      scorers: 2,
+      average: 64.5,
+      byCriterion: criteria.map((c, i) => ({ criterionId: c.id, average: [16, 17, 16, 15.5][i] })),
+    });
 
     // Shortlisting: not-feasible entries cannot go through; exclusion needs a reason.
-    expect((await failure(domain.entries.setStatus(moderator, { entryId: entryB.id, status: "SHORTLISTED" }))).messageKey).toBe("rounds.errors.notFeasible");
-    expect((await failure(domain.entries.setStatus(moderator, { entryId: entryB.id, status: "EXCLUDED" }))).messageKey).toBe("validation.reasonRequired");
+    expect((await failure(domain.entries.setStatus(moderator, { entryId: entryB.id, status: "SHORTLISTED" }))).messageKey).toBe(
+      "rounds.errors.notFeasible",
+    );
+    expect((await failure(domain.entries.setStatus(moderator, { entryId: entryB.id, status: "EXCLUDED" }))).messageKey).toBe(
+      "validation.reasonRequired",
+    );
     await domain.entries.setStatus(moderator, { entryId: entryB.id, status: "EXCLUDED", reason: "실현 불가 (국가 사무)" });
     expect((await domain.entries.setStatus(moderator, { entryId: entryA.id, status: "SHORTLISTED" })).status).toBe("SHORTLISTED");
     expect(await db.prisma.notification.count({ where: { userId: a.author.id, kind: "round.shortlisted" } })).toBe(1);
-    expect((await failure(domain.entries.score(committee[0]!, { ...sheet([1, 1, 1, 1]), entryId: entryB.id }))).messageKey).toBe("rounds.errors.entryNotScorable");
+    expect((await failure(domain.entries.score(committee[0]!, { ...sheet([1, 1, 1, 1]), entryId: entryB.id }))).messageKey).toBe(
+      "rounds.errors.entryNotScorable",
+    );
 
     // Results phase: the averages are public; after voting began nothing about entries changes.
     await domain.rounds.override(moderator, { roundId: round.id, target: phase(round, "VOTE").id, reason: "투표 시작" });
-    expect((await failure(domain.entries.setStatus(moderator, { entryId: entryA.id, status: "SUBMITTED" }))).messageKey).toBe("rounds.errors.settingsLocked");
+    expect((await failure(domain.entries.setStatus(moderator, { entryId: entryA.id, status: "SUBMITTED" }))).messageKey).toBe(
+      "rounds.errors.settingsLocked",
+    );
     expect((await failure(domain.entries.review(officer, review))).messageKey).toBe("rounds.errors.phaseDisallows");
     await domain.rounds.override(moderator, { roundId: round.id, target: phase(round, "RESULTS").id, reason: "결과 발표" });
     expect((await domain.entries.list(null, round.id))[0]).toMatchObject({ id: entryA.id, scores: { average: 64.5 } });
-    const audit = await db.prisma.auditLog.findMany({ where: { targetType: "RoundEntry", targetId: String(entryA.id) }, orderBy: { id: "asc" } });
-    expect(audit.map((x) => x.action)).toEqual(["round.entry.added", "round.entry.reviewed", "round.entry.scored", "round.entry.scored", "round.entry.scored", "round.entry.shortlisted"]);
+    const audit = await db.prisma.auditLog.findMany({
+      where: { targetType: "RoundEntry", targetId: String(entryA.id) },
+      orderBy: { id: "asc" },
+    });
+    expect(audit.map((x) => x.action)).toEqual([
+      "round.entry.added",
+      "round.entry.reviewed",
+      "round.entry.scored",
+      "round.entry.scored",
+      "round.entry.scored",
+      "round.entry.shortlisted",
+    ]);
   });
 
   it("does not let committee members score their own entry", async () => {
@@ -172,7 +234,8 @@ describe("review, scoring and shortlisting", () => {
     const entry = await domain.entries.add(moderator, { roundId: round.id, proposalId: own.id, reason: "위원 본인 제안 검토용" });
     await domain.rounds.override(moderator, { roundId: round.id, target: phase(round, "REVIEW").id, reason: "심사 시작" });
     const criteria = round.criteria.map((c) => ({ criterionId: c.id, points: 10 }));
-    expect((await failure(domain.entries.score(committee[0]!, { entryId: entry.id, scores: criteria }))).messageKey).toBe("rounds.errors.ownEntry");
+    expect((await failure(domain.entries.score(committee[0]!, { entryId: entry.id, scores: criteria }))).messageKey).toBe(
+      "rounds.errors.ownEntry",
+    );
   });
 });
-

@@ -35,9 +35,12 @@ describe("the phase machine", () => {
     expect(scheduleIssues(phases)).toEqual([]);
     expect(scheduleIssues([])).toEqual([{ path: "phases", key: "rounds.errors.noPhases" }]);
     expect(scheduleIssues([{ startsAt: t(5), endsAt: t(4) }]).map((i) => i.key)).toEqual(["rounds.errors.phaseEndsBeforeStart"]);
-    expect(scheduleIssues([{ startsAt: t(1), endsAt: t(10) }, { startsAt: t(9), endsAt: t(12) }])).toEqual([
-      { path: "phases.1.startsAt", key: "rounds.errors.phasesOverlap", params: { n: 2 } },
-    ]);
+    expect(
+      scheduleIssues([
+        { startsAt: t(1), endsAt: t(10) },
+        { startsAt: t(9), endsAt: t(12) },
+      ]),
+    ).toEqual([{ path: "phases.1.startsAt", key: "rounds.errors.phasesOverlap", params: { n: 2 } }]);
   });
 
   it("overrides forward only: earlier phases end now, the target starts now and keeps its end", () => {

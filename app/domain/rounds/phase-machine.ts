@@ -41,9 +41,11 @@ export function scheduleIssues(phases: readonly Pick<PhaseSlot, "startsAt" | "en
   const issues: ScheduleIssue[] = [];
   if (phases.length === 0) issues.push({ path: "phases", key: "rounds.errors.noPhases" });
   phases.forEach((p, i) => {
-    if (p.startsAt.getTime() > p.endsAt.getTime()) issues.push({ path: `phases.${i}.endsAt`, key: "rounds.errors.phaseEndsBeforeStart", params: { n: i + 1 } });
+    if (p.startsAt.getTime() > p.endsAt.getTime())
+      issues.push({ path: `phases.${i}.endsAt`, key: "rounds.errors.phaseEndsBeforeStart", params: { n: i + 1 } });
     const next = phases[i + 1];
-    if (next && next.startsAt.getTime() < p.endsAt.getTime()) issues.push({ path: `phases.${i + 1}.startsAt`, key: "rounds.errors.phasesOverlap", params: { n: i + 2 } });
+    if (next && next.startsAt.getTime() < p.endsAt.getTime())
+      issues.push({ path: `phases.${i + 1}.startsAt`, key: "rounds.errors.phasesOverlap", params: { n: i + 2 } });
   });
   return issues;
 }

@@ -1,39 +1,22 @@
-// Loads a round's debate — its own thread and the threads of its entries — and measures it
-// (see quality.ts), for the round page and the moderator's dashboard.
+// Measures a round's debate — its own thread and the threads of its entries, public comments
+// only, as the comment reads give them — (see quality.ts), for the round page and the
+// moderator's dashboard.
 import type { PrismaClient } from "../db.ts";
+import type { CommentReads } from "../debate/comment-reads.server.ts";
 import type { Viewer } from "../viewer.ts";
 import { deliberationQuality } from "./quality.ts";
-import { requireModerator, type RoundService } from "./round.service.server.ts";
+import { requireModerator } from "./round-guards.ts";
+import type { RoundService } from "./round.service.server.ts";
 
-type Deps = { prisma: PrismaClient; rounds: Pick<RoundService, "get"> };
+type Deps = { prisma: PrismaClient; rounds: Pick<RoundService, "get">; comments: Pick<CommentReads, "publicInRound"> };
 
-export function createQualityService({ prisma, rounds }: Deps) {
-  async function comments(roundId: number) {
-    const rows = await prisma.comment.findMany({
-      where: {
-        hiddenAt: null,
-        heldAt: null,
-        OR: [{ roundId }, { proposal: { entries: { some: { roundId, status: { not: "WITHDRAWN" } } } } }],
-      },
-      select: {
-        id: true,
-        parentId: true,
-        authorId: true,
-        stance: true,
-        body: true,
-        createdAt: true,
-        author: { select: { districtId: true, affiliations: { where: { kind: "RESIDENT", status: { not: "REJECTED" } }, select: { districtId: true }, take: 1 } } },
-      },
-    });
-    return rows.map((c) => ({ ...c, districtId: c.author.districtId ?? c.author.affiliations[0]?.districtId ?? null }));
-  }
-
+export function createQualityService({ prisma, rounds, comments }: Deps) {
   const districts = () => prisma.district.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true, nameEn: true } });
 
   /** Public: the round's deliberation quality. */
   async function forRound(viewer: Viewer, rawRoundId: unknown) {
     const round = await rounds.get(viewer, rawRoundId);
-    const [rows, all] = await Promise.all([comments(round.id), districts()]);
+    const [rows, all] = await Promise.all([comments.publicInRound(round.id), districts()]);
     return deliberationQuality(rows, all);
   }
 
@@ -43,11 +26,13 @@ export function createQualityService({ prisma, rounds }: Deps) {
     const round = await rounds.get(viewer, rawRoundId);
     const [all, rows, entries, reviewed, scoreSheets, openReports] = await Promise.all([
       districts(),
-      comments(round.id),
+      comments.publicInRound(round.id),
       prisma.roundEntry.groupBy({ by: ["status"], where: { roundId: round.id }, _count: { _all: true } }),
       prisma.entryReview.count({ where: { entry: { roundId: round.id, status: { not: "WITHDRAWN" } } } }),
       prisma.entryScore.groupBy({ by: ["entryId", "scorerId"], where: { entry: { roundId: round.id } }, _count: { _all: true } }),
-      prisma.report.count({ where: { resolvedAt: null, comment: { OR: [{ roundId: round.id }, { proposal: { entries: { some: { roundId: round.id } } } }] } } }),
+      prisma.report.count({
+        where: { resolvedAt: null, comment: { OR: [{ roundId: round.id }, { proposal: { entries: { some: { roundId: round.id } } } }] } },
+      }),
     ]);
     // One read of the debate serves both the quality measures and the activity by day.
     const quality = deliberationQuality(rows, all);
@@ -60,7 +45,12 @@ export function createQualityService({ prisma, rounds }: Deps) {
     return {
       round,
       quality,
-      entries: { submitted: count("SUBMITTED"), shortlisted: count("SHORTLISTED"), excluded: count("EXCLUDED"), withdrawn: count("WITHDRAWN") },
+      entries: {
+        submitted: count("SUBMITTED"),
+        shortlisted: count("SHORTLISTED"),
+        excluded: count("EXCLUDED"),
+        withdrawn: count("WITHDRAWN"),
+      },
       reviewed,
       /** Complete score sheets (every criterion scored), as averages count them. */
       scoreSheets: scoreSheets.filter((s) => s._count._all >= round.criteria.length).length,

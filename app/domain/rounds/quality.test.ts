@@ -8,7 +8,13 @@ const districts = [
   { id: 4, name: "소룡동", nameEn: "Soryong-dong" },
 ];
 let n = 0;
-const c = (authorId: number, stance: QualityComment["stance"], body: string, districtId: number | null, parentId: number | null = null): QualityComment => ({ id: ++n, parentId, authorId, stance, body, districtId });
+const c = (
+  authorId: number,
+  stance: QualityComment["stance"],
+  body: string,
+  districtId: number | null,
+  parentId: number | null = null,
+): QualityComment => ({ id: ++n, parentId, authorId, stance, body, districtId });
 
 describe("deliberation quality", () => {
   it("recognises comments that give a reason or a source, in Korean and English", () => {
@@ -42,7 +48,12 @@ describe("deliberation quality", () => {
     expect(q.reasonedShare).toBe(0.4);
     expect(q.crossStanceReplyShare).toBe(0.5);
     expect(q.districts).toMatchObject({ total: 4, reached: 2, reachedShare: 0.5, unknownParticipants: 1 });
-    expect(q.districts.perDistrict.map((d) => [d.district.id, d.participants, d.comments])).toEqual([[1, 2, 3], [2, 1, 1], [3, 0, 0], [4, 0, 0]]);
+    expect(q.districts.perDistrict.map((d) => [d.district.id, d.participants, d.comments])).toEqual([
+      [1, 2, 3],
+      [2, 1, 1],
+      [3, 0, 0],
+      [4, 0, 0],
+    ]);
     // two of three located participants in one district, one in another, over four districts
     const h = -(2 / 3) * Math.log(2 / 3) - (1 / 3) * Math.log(1 / 3);
     expect(q.districts.evenness).toBeCloseTo(h / Math.log(4), 3);
@@ -50,8 +61,17 @@ describe("deliberation quality", () => {
 
   it("is null where a measure has nothing to measure", () => {
     const q = deliberationQuality([], districts);
-    expect(q).toMatchObject({ commentCount: 0, proConBalance: null, reasonedShare: null, crossStanceReplyShare: null, districts: { reached: 0, evenness: null } });
-    const everyoneEqual = deliberationQuality(districts.map((d) => c(d.id, "PRO", "좋아요", d.id)), districts);
+    expect(q).toMatchObject({
+      commentCount: 0,
+      proConBalance: null,
+      reasonedShare: null,
+      crossStanceReplyShare: null,
+      districts: { reached: 0, evenness: null },
+    });
+    const everyoneEqual = deliberationQuality(
+      districts.map((d) => c(d.id, "PRO", "좋아요", d.id)),
+      districts,
+    );
     expect(everyoneEqual.districts.evenness).toBe(1);
     expect(everyoneEqual.proConBalance).toBe(0);
   });

@@ -17,10 +17,42 @@ export type DistrictRef = { id: number; name: string; nameEn: string };
 /** Words and shapes that mark an argument with a reason, in Korean and English. */
 const REASON_MARKERS = [
   // a why: causal connectives and words that name a ground
-  "왜냐하면", "때문", "이유", "근거", "따라서", "그래서", "그러므로", "므로", "니까", "거든", "기에 ", "덕분", "탓에", "결과적으로",
+  "왜냐하면",
+  "때문",
+  "이유",
+  "근거",
+  "따라서",
+  "그래서",
+  "그러므로",
+  "므로",
+  "니까",
+  "거든",
+  "기에 ",
+  "덕분",
+  "탓에",
+  "결과적으로",
   // an example or a source
-  "예를 들어", "예를 들면", "예컨대", "통계", "조사", "자료", "사례", "경우", "기사", "다른 도시", "다른 지자체",
-  "because", "since", "therefore", "so that", "for example", "for instance", "evidence", "reason", "data", "study",
+  "예를 들어",
+  "예를 들면",
+  "예컨대",
+  "통계",
+  "조사",
+  "자료",
+  "사례",
+  "경우",
+  "기사",
+  "다른 도시",
+  "다른 지자체",
+  "because",
+  "since",
+  "therefore",
+  "so that",
+  "for example",
+  "for instance",
+  "evidence",
+  "reason",
+  "data",
+  "study",
 ];
 
 /** The causal verb ending -아서/-어서 (보여서, 많아서, 해서, 추워서), not the place particle 에서. */
@@ -58,7 +90,10 @@ export function deliberationQuality(comments: QualityComment[], districts: Distr
   const reached = perDistrict.filter((d) => d.participants > 0).length;
   // Evenness: Shannon entropy of participants over the city's districts, normalised to 0–1
   // (1 = every district equally present, 0 = everyone from one district).
-  const entropy = perDistrict.reduce((h, d) => (d.participants === 0 ? h : h - (d.participants / located) * Math.log(d.participants / located)), 0);
+  const entropy = perDistrict.reduce(
+    (h, d) => (d.participants === 0 ? h : h - (d.participants / located) * Math.log(d.participants / located)),
+    0,
+  );
   const evenness = located === 0 || districts.length < 2 ? null : Math.round((entropy / Math.log(districts.length)) * 1000) / 1000;
 
   return {

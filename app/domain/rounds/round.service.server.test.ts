@@ -6,7 +6,7 @@ import { createReferenceData, createUser, roundInput } from "../../../tests/fact
 import { createTestDatabase, type TestDatabase } from "../../../tests/setup/test-database.ts";
 import { AppError } from "../errors.ts";
 import type { DomainEvents } from "../events.ts";
-import { createDomain, type Domain } from "../index.server.ts";
+import { createDomain, type Domain } from "../../platform/compose.server.ts";
 import type { Viewer } from "../viewer.ts";
 
 let db: TestDatabase;
@@ -29,7 +29,10 @@ afterAll(async () => {
 });
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -40,10 +43,24 @@ describe("creating rounds", () => {
     expect((await failure(domain.rounds.create(citizen, roundInput(now)))).code).toBe("FORBIDDEN");
     expect((await failure(domain.rounds.create(null, roundInput(now)))).code).toBe("UNAUTHENTICATED");
 
-    const round = await domain.rounds.create(moderator, roundInput(later(1), { pots: [{ districtId: ref.districts.naun.id, amountKrw: "300,000,000" }] }));
-    expect(round).toMatchObject({ kind: "PARTICIPATORY_BUDGET", published: false, stage: "draft", budgetCapKrw: 1_000_000_000, settingsLocked: false });
+    const round = await domain.rounds.create(
+      moderator,
+      roundInput(later(1), { pots: [{ districtId: ref.districts.naun.id, amountKrw: "300,000,000" }] }),
+    );
+    expect(round).toMatchObject({
+      kind: "PARTICIPATORY_BUDGET",
+      published: false,
+      stage: "draft",
+      budgetCapKrw: 1_000_000_000,
+      settingsLocked: false,
+    });
     expect(round.phases.map((p) => p.name)).toEqual(["제안 접수", "부서 검토", "숙의·토론", "투표", "결과 발표"]);
-    expect(round.criteria.map((c) => [c.name, c.maxPoints])).toEqual([["창의성", 25], ["주민편익", 25], ["경제성", 25], ["실현가능성", 25]]);
+    expect(round.criteria.map((c) => [c.name, c.maxPoints])).toEqual([
+      ["창의성", 25],
+      ["주민편익", 25],
+      ["경제성", 25],
+      ["실현가능성", 25],
+    ]);
     expect(round.pots).toEqual([{ district: expect.objectContaining({ id: ref.districts.naun.id }), amountKrw: 300_000_000 }]);
     // Drafts are the moderators' until published.
     await expect(domain.rounds.get(citizen, round.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -56,23 +73,46 @@ describe("creating rounds", () => {
     const overlapping = roundInput(now, {
       phases: [
         { name: "접수", startsAt: now, endsAt: new Date(now.getTime() + 10 * DAY), allows: ["SUBMIT"] },
-        { name: "토론", startsAt: new Date(now.getTime() + 5 * DAY), endsAt: new Date(now.getTime() + 20 * DAY), allows: ["COMMENT", "FLY"] },
+        {
+          name: "토론",
+          startsAt: new Date(now.getTime() + 5 * DAY),
+          endsAt: new Date(now.getTime() + 20 * DAY),
+          allows: ["COMMENT", "FLY"],
+        },
       ],
     });
     const bad = await failure(domain.rounds.create(moderator, overlapping));
     expect(bad.code).toBe("VALIDATION");
     expect(bad.issues).toContainEqual(expect.objectContaining({ path: "phases.1.allows.1" }));
 
-    const overlap = await failure(domain.rounds.create(moderator, roundInput(now, { phases: [overlapping.phases[0], { ...overlapping.phases[1], allows: ["COMMENT"] }] })));
+    const overlap = await failure(
+      domain.rounds.create(
+        moderator,
+        roundInput(now, { phases: [overlapping.phases[0], { ...overlapping.phases[1], allows: ["COMMENT"] }] }),
+      ),
+    );
     expect(overlap).toMatchObject({ messageKey: "rounds.errors.phasesOverlap", params: { n: 2 } });
 
     const overCap = await failure(
-      domain.rounds.create(moderator, roundInput(now, { budgetCapKrw: 100, pots: [{ districtId: ref.districts.naun.id, amountKrw: 80 }, { districtId: ref.districts.okgu.id, amountKrw: 80 }] })),
+      domain.rounds.create(
+        moderator,
+        roundInput(now, {
+          budgetCapKrw: 100,
+          pots: [
+            { districtId: ref.districts.naun.id, amountKrw: 80 },
+            { districtId: ref.districts.okgu.id, amountKrw: 80 },
+          ],
+        }),
+      ),
     );
     expect(overCap.messageKey).toBe("rounds.errors.potsOverCap");
-    const potsInContest = await failure(domain.rounds.create(moderator, roundInput(now, { kind: "CONTEST", pots: [{ districtId: ref.districts.naun.id, amountKrw: 1 }] })));
+    const potsInContest = await failure(
+      domain.rounds.create(moderator, roundInput(now, { kind: "CONTEST", pots: [{ districtId: ref.districts.naun.id, amountKrw: 1 }] })),
+    );
     expect(potsInContest.messageKey).toBe("rounds.errors.potsOnlyForBudget");
-    const badEligibility = await failure(domain.rounds.create(moderator, roundInput(now, { eligibility: { minAge: 14, favouriteColour: "blue" } })));
+    const badEligibility = await failure(
+      domain.rounds.create(moderator, roundInput(now, { eligibility: { minAge: 14, favouriteColour: "blue" } })),
+    );
     expect(badEligibility.code).toBe("VALIDATION");
     const noPhases = await failure(domain.rounds.create(moderator, roundInput(now, { phases: [] })));
     expect(noPhases.issues).toContainEqual({ path: "phases", key: "rounds.errors.noPhases" });
@@ -96,7 +136,9 @@ describe("the phase machine on a real round", () => {
     expect(run.roundsMoved).toContain(round.id);
     const opened = await domain.rounds.get(null, round.id);
     expect(opened).toMatchObject({ stage: "running", currentPhase: expect.objectContaining({ name: "제안 접수" }) });
-    expect(changes).toEqual([{ roundId: round.id, phaseId: opened.currentPhase!.id, fromPhaseId: null, finished: false, cause: "SCHEDULE" }]);
+    expect(changes).toEqual([
+      { roundId: round.id, phaseId: opened.currentPhase!.id, fromPhaseId: null, finished: false, cause: "SCHEDULE" },
+    ]);
 
     // Reading also catches up with the schedule, so a change is never late for an action.
     later(21);
@@ -121,21 +163,40 @@ describe("the phase machine on a real round", () => {
     const [submit, review, deliberation, vote] = (await domain.rounds.get(null, round.id)).phases;
     await expect(domain.rounds.assertPhaseAllows(round.id, "SUBMIT")).resolves.toBeUndefined();
     const noReview = await failure(domain.rounds.assertPhaseAllows(round.id, "REVIEW"));
-    expect(noReview).toMatchObject({ code: "CONFLICT", messageKey: "rounds.errors.phaseDisallows", params: { action: "@rounds.action.REVIEW", phase: { ko: "제안 접수", en: "Call for proposals" } } });
+    expect(noReview).toMatchObject({
+      code: "CONFLICT",
+      messageKey: "rounds.errors.phaseDisallows",
+      params: { action: "@rounds.action.REVIEW", phase: { ko: "제안 접수", en: "Call for proposals" } },
+    });
 
     const citizen = await createUser(db.prisma);
-    expect((await failure(domain.rounds.override(citizen, { roundId: round.id, target: review!.id, reason: "조기 마감" }))).code).toBe("FORBIDDEN");
-    expect((await failure(domain.rounds.override(moderator, { roundId: round.id, target: review!.id, reason: "" }))).issues[0]?.key).toBe("validation.reasonRequired");
+    expect((await failure(domain.rounds.override(citizen, { roundId: round.id, target: review!.id, reason: "조기 마감" }))).code).toBe(
+      "FORBIDDEN",
+    );
+    expect((await failure(domain.rounds.override(moderator, { roundId: round.id, target: review!.id, reason: "" }))).issues[0]?.key).toBe(
+      "validation.reasonRequired",
+    );
 
-    const moved = await domain.rounds.override(moderator, { roundId: round.id, target: deliberation!.id, reason: "접수 조기 마감, 검토 생략" });
+    const moved = await domain.rounds.override(moderator, {
+      roundId: round.id,
+      target: deliberation!.id,
+      reason: "접수 조기 마감, 검토 생략",
+    });
     expect(moved.currentPhase?.id).toBe(deliberation!.id);
     expect(moved.phases.find((p) => p.id === submit!.id)!.endsAt).toEqual(now);
     await expect(domain.rounds.assertPhaseAllows(round.id, "COMMENT")).resolves.toBeUndefined();
     expect((await failure(domain.rounds.assertPhaseAllows(round.id, "SUBMIT"))).messageKey).toBe("rounds.errors.phaseDisallows");
-    expect((await failure(domain.rounds.override(moderator, { roundId: round.id, target: submit!.id, reason: "다시 접수" }))).messageKey).toBe("rounds.errors.overrideBackwards");
+    expect(
+      (await failure(domain.rounds.override(moderator, { roundId: round.id, target: submit!.id, reason: "다시 접수" }))).messageKey,
+    ).toBe("rounds.errors.overrideBackwards");
 
     const history = await domain.rounds.history(null, round.id);
-    expect(history.at(-1)).toMatchObject({ from: expect.objectContaining({ id: submit!.id }), to: expect.objectContaining({ id: deliberation!.id }), cause: "OVERRIDE", reason: "접수 조기 마감, 검토 생략" });
+    expect(history.at(-1)).toMatchObject({
+      from: expect.objectContaining({ id: submit!.id }),
+      to: expect.objectContaining({ id: deliberation!.id }),
+      cause: "OVERRIDE",
+      reason: "접수 조기 마감, 검토 생략",
+    });
     const audit = await db.prisma.auditLog.findFirst({ where: { action: "round.phase.overridden", targetId: String(round.id) } });
     expect(audit).toMatchObject({ actorId: moderator.id, reason: "접수 조기 마감, 검토 생략" });
 
@@ -160,10 +221,14 @@ describe("the phase machine on a real round", () => {
     expect((await domain.rounds.get(null, round.id)).budgetCapKrw).toBe(1_000_000_000);
 
     const results = round.phases.find((p) => p.allows.includes("RESULTS"))!;
-    expect((await domain.rounds.override(moderator, { roundId: round.id, target: results.id, reason: "개표 완료" })).currentPhase?.id).toBe(results.id);
+    expect((await domain.rounds.override(moderator, { roundId: round.id, target: results.id, reason: "개표 완료" })).currentPhase?.id).toBe(
+      results.id,
+    );
     const finished = await domain.rounds.override(moderator, { roundId: round.id, target: "finish", reason: "라운드 종료" });
     expect(finished).toMatchObject({ stage: "finished", currentPhase: null });
-    expect((await failure(domain.rounds.override(moderator, { roundId: round.id, target: "finish", reason: "다시" }))).messageKey).toBe("rounds.errors.roundFinished");
+    expect((await failure(domain.rounds.override(moderator, { roundId: round.id, target: "finish", reason: "다시" }))).messageKey).toBe(
+      "rounds.errors.roundFinished",
+    );
   });
 
   it("keeps phase ids when the schedule is edited, and applies the new schedule at once", async () => {
@@ -171,7 +236,11 @@ describe("the phase machine on a real round", () => {
     await domain.rounds.publish(moderator, round.id);
     const ids = round.phases.map((p) => p.id);
     // Move everything a week earlier: the round is now in its first phase's second week, same ids.
-    const shifted = round.phases.map((p) => ({ ...p, startsAt: new Date(p.startsAt.getTime() - 7 * DAY), endsAt: new Date(p.endsAt.getTime() - 7 * DAY) }));
+    const shifted = round.phases.map((p) => ({
+      ...p,
+      startsAt: new Date(p.startsAt.getTime() - 7 * DAY),
+      endsAt: new Date(p.endsAt.getTime() - 7 * DAY),
+    }));
     const updated = await domain.rounds.update(moderator, round.id, roundInput(now, { phases: shifted.slice(0, 3) }));
     expect(updated.phases.map((p) => p.id)).toEqual(ids.slice(0, 3));
     expect(updated.currentPhase?.id).toBe(ids[0]);

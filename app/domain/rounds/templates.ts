@@ -12,10 +12,21 @@ const VOTE: PhaseTemplate = { name: "투표", nameEn: "Voting", days: 7, allows:
 const RESULTS: PhaseTemplate = { name: "결과 발표", nameEn: "Results", days: 14, allows: ["RESULTS"] };
 
 export const PHASE_TEMPLATES: Record<RoundKind, PhaseTemplate[]> = {
-  CONTEST: [SUBMIT, { ...REVIEW, name: "부서 검토·위원회 심사", nameEn: "Review and committee scoring" }, DELIBERATION, { ...VOTE, name: "시민 투표" , nameEn: "Citizen vote" }, RESULTS],
+  CONTEST: [
+    SUBMIT,
+    { ...REVIEW, name: "부서 검토·위원회 심사", nameEn: "Review and committee scoring" },
+    DELIBERATION,
+    { ...VOTE, name: "시민 투표", nameEn: "Citizen vote" },
+    RESULTS,
+  ],
   PARTICIPATORY_BUDGET: [SUBMIT, REVIEW, DELIBERATION, VOTE, RESULTS],
   DELIBERATION_FORUM: [{ name: "의제 공개", nameEn: "Agenda", days: 7, allows: ["COMMENT"] }, DELIBERATION, RESULTS],
-  POLICY_MARKET: [SUBMIT, { ...REVIEW, name: "사전 검토", nameEn: "Pre-review" }, { name: "정책장터 현장 투표", nameEn: "On-site vote", days: 1, allows: ["VOTE", "COMMENT"] }, RESULTS],
+  POLICY_MARKET: [
+    SUBMIT,
+    { ...REVIEW, name: "사전 검토", nameEn: "Pre-review" },
+    { name: "정책장터 현장 투표", nameEn: "On-site vote", days: 1, allows: ["VOTE", "COMMENT"] },
+    RESULTS,
+  ],
 };
 
 export const DEFAULT_CRITERIA = [

@@ -36,7 +36,8 @@ export function createScheduler({ prisma, clock, proposals, lifecycle, notificat
 
   /** One pass of every deadline job, if this node holds the lease. */
   async function runOnce(nodeId: string, { ttlMs = SCHEDULER_INTERVAL_MS } = {}) {
-    if (!(await lease(nodeId, ttlMs))) return { ran: false as const, expired: [] as number[], overdue: [] as number[], roundsMoved: [] as number[] };
+    if (!(await lease(nodeId, ttlMs)))
+      return { ran: false as const, expired: [] as number[], overdue: [] as number[], roundsMoved: [] as number[] };
     const expired = await proposals.expireDue();
     for (const proposalId of expired) {
       await notifications.notifyFollowers(proposalId, { kind: "proposal.expired", messageKey: "notice.expired" });

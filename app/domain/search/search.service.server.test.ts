@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDomain, type Domain } from "../index.server.ts";
+import { createDomain, type Domain } from "../../platform/compose.server.ts";
 import { AppError } from "../errors.ts";
 import type { Viewer } from "../viewer.ts";
 import { createTestDatabase, type TestDatabase } from "../../../tests/setup/test-database.ts";
@@ -28,10 +28,26 @@ beforeAll(async () => {
   db = await createTestDatabase();
   domain = createDomain({ prisma: db.prisma, clock });
   ref = await createReferenceData(db.prisma, { threshold: 3 });
-  await propose("lake", "은파호수공원 산책로에 야간 조명을 설치해 주세요", "밤에 산책하는 시민이 많은데 어두워 위험합니다. 태양광 등을 달아 주세요.");
-  await propose("bus", "시내버스 정류장에 온열의자를 놓아 주세요", "겨울에 버스를 기다리는 어르신들이 추위에 떱니다. 정류장마다 온열의자가 필요합니다.");
-  await propose("led", "LED 가로등 교체 2027년 계획", "나운동 골목의 오래된 가로등을 LED로 바꾸면 전기요금이 줄어듭니다. Wi-Fi 공유기도 함께 달아 주세요.");
-  await propose("library", "작은 도서관 주말 운영 시간을 늘려 주세요", "맞벌이 가정은 평일에 도서관에 갈 수 없습니다. 토요일과 일요일에도 저녁까지 열어 주세요.");
+  await propose(
+    "lake",
+    "은파호수공원 산책로에 야간 조명을 설치해 주세요",
+    "밤에 산책하는 시민이 많은데 어두워 위험합니다. 태양광 등을 달아 주세요.",
+  );
+  await propose(
+    "bus",
+    "시내버스 정류장에 온열의자를 놓아 주세요",
+    "겨울에 버스를 기다리는 어르신들이 추위에 떱니다. 정류장마다 온열의자가 필요합니다.",
+  );
+  await propose(
+    "led",
+    "LED 가로등 교체 2027년 계획",
+    "나운동 골목의 오래된 가로등을 LED로 바꾸면 전기요금이 줄어듭니다. Wi-Fi 공유기도 함께 달아 주세요.",
+  );
+  await propose(
+    "library",
+    "작은 도서관 주말 운영 시간을 늘려 주세요",
+    "맞벌이 가정은 평일에 도서관에 갈 수 없습니다. 토요일과 일요일에도 저녁까지 열어 주세요.",
+  );
 });
 afterAll(async () => {
   await db?.drop();
@@ -108,7 +124,13 @@ describe("similar proposals while typing a title", () => {
 
   it("returns at most five, best first", async () => {
     const author = await createUser(db.prisma);
-    for (let i = 0; i < 6; i++) await propose(`many${i}`, `주차장 공유 제안 ${i}호`, "주차장이 부족한 동네에서 학교와 교회 주차장을 밤에 함께 쓰도록 해 주세요.", author);
+    for (let i = 0; i < 6; i++)
+      await propose(
+        `many${i}`,
+        `주차장 공유 제안 ${i}호`,
+        "주차장이 부족한 동네에서 학교와 교회 주차장을 밤에 함께 쓰도록 해 주세요.",
+        author,
+      );
     const found = await domain.search.similar(null, { title: "주차장 공유 제안" });
     expect(found).toHaveLength(5);
     expect(found.map((f) => f.score)).toEqual([...found.map((f) => f.score)].sort((a, b) => b - a));
@@ -116,7 +138,12 @@ describe("similar proposals while typing a title", () => {
 
   it("shows unpublished proposals only to their author, and answered or expired ones to all", async () => {
     const author = await createUser(db.prisma);
-    const hidden = await propose("screening", "공영자전거 대여소를 늘려 주세요", "자전거 대여소가 부족해서 출퇴근에 쓰기 어렵습니다. 대여소를 늘려 주세요.", author);
+    const hidden = await propose(
+      "screening",
+      "공영자전거 대여소를 늘려 주세요",
+      "자전거 대여소가 부족해서 출퇴근에 쓰기 어렵습니다. 대여소를 늘려 주세요.",
+      author,
+    );
     await db.prisma.proposal.update({ where: { id: hidden.id }, data: { status: "SCREENING" } });
     expect(await domain.search.similar(null, { title: "공영자전거 대여소" })).toEqual([]);
     expect(await domain.search.similar(await createUser(db.prisma), { title: "공영자전거 대여소" })).toEqual([]);
@@ -128,10 +155,34 @@ describe("similar proposals while typing a title", () => {
     expect((await domain.search.similar(null, { title: "공영자전거 대여소" }))[0]).toMatchObject({ id: hidden.id, status: "ANSWERED" });
   });
 
+  it("suggests what the viewer may read, by the proposal page's rule: moderators see screening, nobody others' drafts", async () => {
+    const author = await createUser(db.prisma);
+    const moderator = await createUser(db.prisma, { roles: ["MODERATOR"] });
+    const screening = await propose(
+      "screened",
+      "어린이 물놀이터에 그늘막을 설치해 주세요",
+      "여름마다 물놀이터가 너무 뜨겁습니다. 그늘막이 있으면 아이들이 더 안전합니다.",
+      author,
+    );
+    await db.prisma.proposal.update({ where: { id: screening.id }, data: { status: "SCREENING" } });
+    expect((await domain.search.similar(moderator, { title: "물놀이터 그늘막 설치" }))[0]?.id).toBe(screening.id);
+    await db.prisma.proposal.update({ where: { id: screening.id }, data: { status: "DRAFT" } });
+    expect(await domain.search.similar(moderator, { title: "물놀이터 그늘막 설치" })).toEqual([]);
+    expect((await domain.search.similar(author, { title: "물놀이터 그늘막 설치" }))[0]?.id).toBe(screening.id);
+  });
+
   it("follows a merged proposal to the one it was merged into", async () => {
     const moderator = await createUser(db.prisma, { roles: ["MODERATOR"] });
-    const target = await propose("target", "어린이 보호구역 과속 단속 카메라", "학교 앞에서 차들이 너무 빨리 달립니다. 단속 카메라가 필요합니다.");
-    const source = await propose("source", "초등학교 앞 횡단보도 신호등 설치", "아이들이 건너는 길에 신호등이 없습니다. 어린이 보호구역 안전을 지켜 주세요.");
+    const target = await propose(
+      "target",
+      "어린이 보호구역 과속 단속 카메라",
+      "학교 앞에서 차들이 너무 빨리 달립니다. 단속 카메라가 필요합니다.",
+    );
+    const source = await propose(
+      "source",
+      "초등학교 앞 횡단보도 신호등 설치",
+      "아이들이 건너는 길에 신호등이 없습니다. 어린이 보호구역 안전을 지켜 주세요.",
+    );
     await domain.merge.merge(moderator, { sourceId: source.id, targetId: target.id, reason: "같은 학교 앞 안전 문제" });
     const found = await domain.search.similar(null, { title: "초등학교 앞 신호등" });
     expect(found[0]).toMatchObject({ id: target.id, viaMergedId: source.id });

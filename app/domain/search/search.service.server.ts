@@ -6,7 +6,9 @@
 import { z } from "zod";
 import { Prisma, type PrismaClient } from "../db.ts";
 import { validationError } from "../errors.ts";
+import { zOptionalId } from "../ids.ts";
 import type { ProposalStatus } from "../proposals/proposal.types.ts";
+import { statusesHiddenFrom, visibleProposalWhere } from "../proposals/proposal.visibility.ts";
 import type { Viewer } from "../viewer.ts";
 import { searchTokens } from "./tokens.ts";
 
@@ -25,8 +27,26 @@ const REINDEX_BATCH = 200;
  * "…요청/건의/제안"): every title shares them, so they say nothing about the matter.
  */
 const FORMULAIC = new Set([
-  "주세", "세요", "해주", "바랍", "랍니", "니다", "합니", "습니", "드립", "립니",
-  "요청", "건의", "제안", "위한", "대한", "관한", "하여", "해서", "하는", "하기",
+  "주세",
+  "세요",
+  "해주",
+  "바랍",
+  "랍니",
+  "니다",
+  "합니",
+  "습니",
+  "드립",
+  "립니",
+  "요청",
+  "건의",
+  "제안",
+  "위한",
+  "대한",
+  "관한",
+  "하여",
+  "해서",
+  "하는",
+  "하기",
 ]);
 
 /** The bigrams of a title that carry its matter. */
@@ -34,11 +54,9 @@ export function titleTokens(title: string): string[] {
   return searchTokens(title).filter((t) => !FORMULAIC.has(t));
 }
 
-const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
-
 export const ZSimilarInput = z.object({
   title: z.string({ required_error: "validation.required" }).max(200),
-  excludeId: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().max(2_147_483_647).optional()),
+  excludeId: zOptionalId,
 });
 export type TSimilarInput = z.input<typeof ZSimilarInput>;
 
@@ -64,7 +82,7 @@ export function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 type CandidateRow = { id: number; title: string; status: ProposalStatus; mergedIntoId: number | null };
 
 export function createSearchService({ prisma }: { prisma: PrismaClient }) {
-  /** Proposals whose titles look like the typed one; public ones, plus the viewer's own unpublished ones. */
+  /** Proposals whose titles look like the typed one, among those the viewer may read (proposal.visibility.ts). */
   async function similar(viewer: Viewer, raw: TSimilarInput): Promise<SimilarProposal[]> {
     const parsed = ZSimilarInput.safeParse(raw);
     if (!parsed.success) throw validationError(parsed.error);
@@ -79,7 +97,7 @@ export function createSearchService({ prisma }: { prisma: PrismaClient }) {
       SELECT p."id", p."title", p."status"::text AS "status", p."mergedIntoId"
       FROM "Proposal" p
       WHERE p."searchTokens" && ${grams}::text[]
-        AND (p."status"::text NOT IN ('DRAFT', 'SCREENING') OR p."authorId" = ${viewerId})
+        AND (p."status"::text <> ALL(${statusesHiddenFrom(viewer)}::text[]) OR p."authorId" = ${viewerId})
         AND p."id" <> ${exclude}
       ORDER BY (SELECT count(*) FROM unnest(p."searchTokens") AS t(token) WHERE t.token = ANY(${grams}::text[])) DESC,
                p."id" DESC
@@ -105,7 +123,7 @@ export function createSearchService({ prisma }: { prisma: PrismaClient }) {
       where: {
         id: { in: top.map(([id]) => id) },
         status: { not: "MERGED" },
-        OR: [{ status: { notIn: ["DRAFT", "SCREENING"] } }, { authorId: viewerId }],
+        AND: [visibleProposalWhere(viewer)],
       },
       select: { id: true, title: true, status: true, _count: { select: { supports: true } } },
     });
@@ -123,9 +141,7 @@ export function createSearchService({ prisma }: { prisma: PrismaClient }) {
         viaMergedId,
       });
     }
-    return result
-      .sort((a, b) => b.score - a.score || b.supportCount - a.supportCount || b.id - a.id)
-      .slice(0, SIMILAR_LIMIT);
+    return result.sort((a, b) => b.score - a.score || b.supportCount - a.supportCount || b.id - a.id).slice(0, SIMILAR_LIMIT);
   }
 
   /**

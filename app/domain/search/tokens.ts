@@ -9,7 +9,12 @@ const MAX_TOKENS = 4000;
 
 /** Words: runs of letters and digits after Unicode normalisation, lower-cased. */
 export function words(text: string): string[] {
-  return text.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .normalize("NFKC")
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 function bigrams(word: string): string[] {

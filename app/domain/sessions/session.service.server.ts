@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "../db.ts";
 import { AppError } from "../errors.ts";
 import type { EventBus } from "../events.ts";
+import { assertActor } from "../roles/participation.policy.ts";
 import type { Clock, Role, Viewer } from "../viewer.ts";
 
 export const SESSION_ABSOLUTE_MS = 30 * 24 * 60 * 60 * 1000;
@@ -74,7 +75,10 @@ export function createSessionService({ prisma, clock, events }: Deps) {
 
   async function revokeAllForUser(userId: number, { except }: { except?: string } = {}) {
     const sessions = await prisma.session.findMany({ where: { userId, id: except ? { not: except } : undefined }, select: { id: true } });
-    await revoke(userId, sessions.map((s) => s.id));
+    await revoke(
+      userId,
+      sessions.map((s) => s.id),
+    );
   }
 
   /** The viewer's own sessions, for the account page ("다른 기기에서 로그아웃"). */
@@ -96,11 +100,14 @@ export function createSessionService({ prisma, clock, events }: Deps) {
   }
 
   async function revokeOwn(viewer: Viewer, handle: unknown) {
-    if (!viewer) throw new AppError("UNAUTHENTICATED", "errors.loginRequired");
+    assertActor(viewer, "account.security");
     if (typeof handle !== "string" || handle.length !== 8) throw new AppError("NOT_FOUND", "errors.notFound");
     const sessions = await prisma.session.findMany({ where: { userId: viewer.id, id: { startsWith: handle } }, select: { id: true } });
     if (sessions.length === 0) throw new AppError("NOT_FOUND", "errors.notFound");
-    await revoke(viewer.id, sessions.map((s) => s.id));
+    await revoke(
+      viewer.id,
+      sessions.map((s) => s.id),
+    );
   }
 
   return { viewerForSession, create, revoke, revokeAllForUser, listOwn, revokeOwn };
