@@ -35,14 +35,29 @@ export const builder = new SchemaBuilder<{
   },
 });
 
+/** ISO 8601: a date, or a date and time with seconds optional and a zone (Z or ±hh:mm). */
+const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
+/** Reads only ISO 8601 strings naming a real day (no numbers, no "2026-02-30" rolling into March). */
+/** The schema types of `builder`, for helpers that take one of its field builders. */
+export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+export function parseDateTime(value: unknown): Date {
+  const match = typeof value === "string" ? ISO_8601.exec(value) : null;
+  const date = match ? new Date(value as string) : null;
+  // A GraphQLError (not a TypeError) so that Yoga reports the variable error instead of masking it.
+  const refuse = () => createGraphQLError("DateTime must be an ISO 8601 string");
+  if (!match || !date || Number.isNaN(date.getTime())) throw refuse();
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  if (calendar.getUTCFullYear() !== year || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) throw refuse();
+  return date;
+}
+
 builder.scalarType("DateTime", {
   description: "An instant in time, as an ISO 8601 string (UTC).",
   serialize: (value) => value.toISOString(),
-  parseValue: (value) => {
-    const date = new Date(String(value));
-    if (Number.isNaN(date.getTime())) throw new TypeError("DateTime must be an ISO 8601 string");
-    return date;
-  },
+  parseValue: parseDateTime,
 });
 
 builder.scalarType("JSON", {

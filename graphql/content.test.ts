@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuth } from "../app/auth/auth.server.ts";
-import { createDomain, type Domain } from "../app/domain/index.server.ts";
+import { createDomain, type Domain } from "../app/platform/compose.server.ts";
 import { createReferenceData, createUser } from "../tests/factories.ts";
 import { createTestDatabase, type TestDatabase } from "../tests/setup/test-database.ts";
 import { gql } from "../tests/utils/graphql.ts";
@@ -34,15 +34,32 @@ describe("GraphQL proposal content", () => {
       body: "주말마다 자전거를 세울 곳이 없어 산책로에 세워 둡니다. 보관대를 늘려 주세요.",
       categoryId: String(ref.categories.transport.id),
     };
-    const created = await gql(yoga, `mutation($input: CreateProposalInput!) { createProposal(input: $input) { ${FIELDS} } }`, {
-      input: { ...input, tags: ["자전거", " 자전거 ", "공원"], latitude: 35.9627, longitude: 126.6863 },
-    }, { cookie });
+    const created = await gql(
+      yoga,
+      `mutation($input: CreateProposalInput!) { createProposal(input: $input) { ${FIELDS} } }`,
+      {
+        input: { ...input, tags: ["자전거", " 자전거 ", "공원"], latitude: 35.9627, longitude: 126.6863 },
+      },
+      { cookie },
+    );
     expect(created.errors).toBeUndefined();
     const proposal = created.data.createProposal;
-    expect(proposal).toMatchObject({ tags: ["자전거", "공원"], latitude: 35.9627, longitude: 126.6863, viewerCanEdit: true, updates: [], attachments: [] });
+    expect(proposal).toMatchObject({
+      tags: ["자전거", "공원"],
+      latitude: 35.9627,
+      longitude: 126.6863,
+      viewerCanEdit: true,
+      updates: [],
+      attachments: [],
+    });
 
     const EDIT = `mutation($input: EditProposalInput!) { editProposal(input: $input) { ${FIELDS} } }`;
-    const edited = await gql(yoga, EDIT, { input: { ...input, proposalId: proposal.id, title: "은파호수공원 자전거 보관대 확충", tags: ["자전거"] } }, { cookie });
+    const edited = await gql(
+      yoga,
+      EDIT,
+      { input: { ...input, proposalId: proposal.id, title: "은파호수공원 자전거 보관대 확충", tags: ["자전거"] } },
+      { cookie },
+    );
     expect(edited.errors).toBeUndefined();
     expect(edited.data.editProposal).toMatchObject({ title: "은파호수공원 자전거 보관대 확충", tags: ["자전거"], latitude: null });
 

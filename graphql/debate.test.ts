@@ -2,7 +2,7 @@
 // hide, with the same rules as the web.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuth } from "../app/auth/auth.server.ts";
-import { createDomain, type Domain } from "../app/domain/index.server.ts";
+import { createDomain, type Domain } from "../app/platform/compose.server.ts";
 import { createReferenceData, createUser, proposalInput, roundInput } from "../tests/factories.ts";
 import { createTestDatabase, type TestDatabase } from "../tests/setup/test-database.ts";
 import { gql } from "../tests/utils/graphql.ts";
@@ -34,12 +34,35 @@ const codes = (result: { errors?: { extensions?: Record<string, any> }[] }) => (
 
 const POST = /* GraphQL */ `
   mutation Post($proposalId: ID, $roundId: ID, $parentId: ID, $stance: Stance, $body: String!) {
-    postComment(proposalId: $proposalId, roundId: $roundId, parentId: $parentId, stance: $stance, body: $body) { id parentId stance bodyHtml }
+    postComment(proposalId: $proposalId, roundId: $roundId, parentId: $parentId, stance: $stance, body: $body) {
+      id
+      parentId
+      stance
+      bodyHtml
+    }
   }
 `;
 const ROUND_DEBATE = /* GraphQL */ `
   query RoundDebate($roundId: ID!, $sort: CommentSort) {
-    roundDebate(roundId: $roundId, sort: $sort) { locked balance { pro con neutral } comments { id parentId stance authorName hiddenReason appeal { status response } } }
+    roundDebate(roundId: $roundId, sort: $sort) {
+      locked
+      balance {
+        pro
+        con
+        neutral
+      }
+      comments {
+        id
+        parentId
+        stance
+        authorName
+        hiddenReason
+        appeal {
+          status
+          response
+        }
+      }
+    }
   }
 `;
 
@@ -57,7 +80,12 @@ describe("GraphQL debates", () => {
     const root = await gql(yoga, POST, { roundId: draft.id, stance: "PRO", body: "마을버스 증차 사업을 지지합니다." }, { cookie });
     expect(root.errors).toBeUndefined();
     const { cookie: otherCookie } = await signedIn();
-    const reply = await gql(yoga, POST, { roundId: draft.id, parentId: root.data.postComment.id, stance: "CON", body: "운영비가 계속 듭니다." }, { cookie: otherCookie });
+    const reply = await gql(
+      yoga,
+      POST,
+      { roundId: draft.id, parentId: root.data.postComment.id, stance: "CON", body: "운영비가 계속 듭니다." },
+      { cookie: otherCookie },
+    );
     expect(reply.data.postComment).toMatchObject({ parentId: root.data.postComment.id, stance: "CON" });
 
     const read = await gql(yoga, ROUND_DEBATE, { roundId: draft.id, sort: "NEWEST" });
@@ -67,7 +95,14 @@ describe("GraphQL debates", () => {
       balance: { pro: 1, con: 1, neutral: 0 },
       comments: [
         { id: root.data.postComment.id, parentId: null, stance: "PRO", authorName: citizen.displayName, hiddenReason: null, appeal: null },
-        { id: reply.data.postComment.id, parentId: root.data.postComment.id, stance: "CON", authorName: expect.any(String), hiddenReason: null, appeal: null },
+        {
+          id: reply.data.postComment.id,
+          parentId: root.data.postComment.id,
+          stance: "CON",
+          authorName: expect.any(String),
+          hiddenReason: null,
+          appeal: null,
+        },
       ],
     });
 
@@ -90,34 +125,66 @@ describe("GraphQL debates", () => {
     const { user: moderator, cookie: moderatorCookie } = await signedIn({ roles: ["MODERATOR"] });
     const proposal = await domain.proposals.create(writer, proposalInput(ref.categories.transport.id));
     const comment = await domain.comments.post(writer, { proposalId: proposal.id, body: "담당 공무원은 일을 안 합니다." });
-    await domain.comments.moderate(moderator, "hide", { commentId: comment.id, reason: "특정인 비난" });
+    await domain.moderation.moderate(moderator, "hide", { commentId: comment.id, reason: "특정인 비난" });
 
     const APPEAL = `mutation($id: ID!, $reason: String!) { appealComment(commentId: $id, reason: $reason) { id hiddenReason appeal { status response } } }`;
     const reason = "특정인이 아니라 부서의 업무 처리를 비판한 것입니다.";
     expect(codes(await gql(yoga, APPEAL, { id: comment.id, reason }, { cookie: strangerCookie }))).toEqual(["FORBIDDEN"]);
     expect(codes(await gql(yoga, APPEAL, { id: comment.id, reason }))).toEqual(["UNAUTHENTICATED"]);
     const appealed = await gql(yoga, APPEAL, { id: comment.id, reason }, { cookie });
-    expect(appealed.data.appealComment).toEqual({ id: String(comment.id), hiddenReason: "특정인 비난", appeal: { status: "OPEN", response: null } });
+    expect(appealed.data.appealComment).toEqual({
+      id: String(comment.id),
+      hiddenReason: "특정인 비난",
+      appeal: { status: "OPEN", response: null },
+    });
     const again = await gql(yoga, APPEAL, { id: comment.id, reason }, { cookie, lang: "en" });
     expect(codes(again)).toEqual(["CONFLICT"]);
     expect(again.errors![0]!.message).toBe("You have already appealed this decision.");
 
     const OPEN = `query { openAppeals { id commentId proposalId roundId reason authorName hiddenReason body } }`;
     expect(codes(await gql(yoga, OPEN, {}, { cookie }))).toEqual(["FORBIDDEN"]);
-    const open = (await gql(yoga, OPEN, {}, { cookie: moderatorCookie })).data.openAppeals.find((a: { commentId: string }) => a.commentId === String(comment.id));
-    expect(open).toMatchObject({ proposalId: String(proposal.id), roundId: null, reason, authorName: writer.displayName, hiddenReason: "특정인 비난", body: "담당 공무원은 일을 안 합니다." });
+    const open = (await gql(yoga, OPEN, {}, { cookie: moderatorCookie })).data.openAppeals.find(
+      (a: { commentId: string }) => a.commentId === String(comment.id),
+    );
+    expect(open).toMatchObject({
+      proposalId: String(proposal.id),
+      roundId: null,
+      reason,
+      authorName: writer.displayName,
+      hiddenReason: "특정인 비난",
+      body: "담당 공무원은 일을 안 합니다.",
+    });
 
     const RESOLVE = `mutation($id: ID!, $outcome: AppealOutcome!, $response: String!) { resolveAppeal(appealId: $id, outcome: $outcome, response: $response) { hiddenReason bodyHtml appeal { status response } } }`;
-    expect(codes(await gql(yoga, RESOLVE, { id: open.id, outcome: "REVERSED", response: "번복합니다" }, { cookie }))).toEqual(["FORBIDDEN"]);
-    const decided = await gql(yoga, RESOLVE, { id: open.id, outcome: "REVERSED", response: "부서 업무에 대한 비판으로 봅니다." }, { cookie: moderatorCookie });
+    expect(codes(await gql(yoga, RESOLVE, { id: open.id, outcome: "REVERSED", response: "번복합니다" }, { cookie }))).toEqual([
+      "FORBIDDEN",
+    ]);
+    const decided = await gql(
+      yoga,
+      RESOLVE,
+      { id: open.id, outcome: "REVERSED", response: "부서 업무에 대한 비판으로 봅니다." },
+      { cookie: moderatorCookie },
+    );
     expect(decided.errors).toBeUndefined();
-    expect(decided.data.resolveAppeal).toMatchObject({ hiddenReason: null, appeal: { status: "REVERSED", response: "부서 업무에 대한 비판으로 봅니다." } });
+    expect(decided.data.resolveAppeal).toMatchObject({
+      hiddenReason: null,
+      appeal: { status: "REVERSED", response: "부서 업무에 대한 비판으로 봅니다." },
+    });
     expect(decided.data.resolveAppeal.bodyHtml).toContain("일을 안 합니다");
-    expect(codes(await gql(yoga, RESOLVE, { id: open.id, outcome: "UPHELD", response: "다시 결정" }, { cookie: moderatorCookie }))).toEqual(["CONFLICT"]);
+    expect(codes(await gql(yoga, RESOLVE, { id: open.id, outcome: "UPHELD", response: "다시 결정" }, { cookie: moderatorCookie }))).toEqual(
+      ["CONFLICT"],
+    );
 
     // Others never see the appeal, the author does.
     const seen = async (c?: string) =>
-      (await gql(yoga, `query($id: ID!) { debate(proposalId: $id) { comments { id appeal { status } } } }`, { id: proposal.id }, { cookie: c })).data.debate.comments[0].appeal;
+      (
+        await gql(
+          yoga,
+          `query($id: ID!) { debate(proposalId: $id) { comments { id appeal { status } } } }`,
+          { id: proposal.id },
+          { cookie: c },
+        )
+      ).data.debate.comments[0].appeal;
     expect(await seen()).toBeNull();
     expect(await seen(strangerCookie)).toBeNull();
     expect(await seen(cookie)).toEqual({ status: "REVERSED" });

@@ -6,7 +6,12 @@ import "./types/catalog.ts";
 import "./types/debate.ts";
 import "./types/lifecycle.ts";
 import "./types/proposal.ts";
+import "./types/proposal-detail.ts";
+import "./types/proposal-mutations.ts";
 import "./types/round.ts";
+import "./types/round-entries.ts";
+import "./types/round-quality.ts";
+import "./types/round-settings.ts";
 import "./types/search.ts";
 
 export const schema = builder.toSchema({ sortSchema: true });

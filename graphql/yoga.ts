@@ -3,13 +3,15 @@ import { costLimitPlugin } from "@escape.tech/graphql-armor-cost-limit";
 import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
 import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
-import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { createRequire } from "node:module";
+import type * as GraphQLModule from "graphql";
 import { createYoga, type Plugin } from "graphql-yoga";
 import type { Auth } from "../app/auth/auth.server.ts";
 import type { Domain } from "../app/domain/index.server.ts";
 import { languageFromHeaders } from "../app/i18n/i18n.ts";
 import type { GraphQLContext } from "./context.ts";
+import { errorContract, limitRefused, localizedCsrfPrevention, maskAndLog } from "./errors.ts";
+import { createLoaders } from "./loaders.ts";
 import { schema } from "./schema.ts";
 
 export type YogaDeps = {
@@ -25,7 +27,7 @@ export const QUERY_LIMITS = { maxDepth: 10, maxCost: 5000, maxAliases: 15, maxTo
 
 // Load graphql the way Yoga and Pothos do (CommonJS); an ESM copy would be "another realm"
 // and fail graphql's instanceof checks under vitest.
-const { NoSchemaIntrospectionCustomRule } = createRequire(import.meta.url)("graphql") as typeof import("graphql");
+const { NoSchemaIntrospectionCustomRule } = createRequire(import.meta.url)("graphql") as typeof GraphQLModule;
 
 const noIntrospection: Plugin = {
   onValidate({ addValidationRule }) {
@@ -42,21 +44,33 @@ export function createMadangYoga({ domain, auth, graphiql = false, introspection
     graphiql,
     landingPage: false,
     logging: process.env.GRAPHQL_DEBUG ? "debug" : false,
+    maskedErrors: { maskError: maskAndLog },
     plugins: [
+      // Every error leaves with a code and a localized message; bodies are decoded strictly.
+      errorContract(),
       // Browsers cannot send this header cross-site without a preflight; JSON posts pass too.
-      useCSRFPrevention({ requestHeaders: ["x-graphql-csrf"] }),
-      maxTokensPlugin({ n: QUERY_LIMITS.maxTokens }),
-      maxDepthPlugin({ n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true }),
-      maxAliasesPlugin({ n: QUERY_LIMITS.maxAliases }),
-      costLimitPlugin({ maxCost: QUERY_LIMITS.maxCost }),
+      localizedCsrfPrevention({ requestHeaders: ["x-graphql-csrf"] }),
+      maxTokensPlugin({ n: QUERY_LIMITS.maxTokens, onReject: [limitRefused("tokens", QUERY_LIMITS.maxTokens)] }),
+      maxDepthPlugin({
+        n: QUERY_LIMITS.maxDepth,
+        ignoreIntrospection: true,
+        flattenFragments: true,
+        onReject: [limitRefused("depth", QUERY_LIMITS.maxDepth)],
+      }),
+      maxAliasesPlugin({ n: QUERY_LIMITS.maxAliases, onReject: [limitRefused("aliases", QUERY_LIMITS.maxAliases)] }),
+      costLimitPlugin({ maxCost: QUERY_LIMITS.maxCost, onReject: [limitRefused("cost", QUERY_LIMITS.maxCost)] }),
       ...(introspection ? [] : [noIntrospection]),
     ],
-    context: async ({ request, req }): Promise<GraphQLContext> => ({
-      domain,
-      viewer: await auth.viewerFromApiRequest(request),
-      lng: languageFromHeaders(request.headers.get("cookie"), request.headers.get("accept-language")),
-      request: { ip: req?.ip ?? "unknown", userAgent: request.headers.get("user-agent") },
-    }),
+    context: async ({ request, req }): Promise<GraphQLContext> => {
+      const viewer = await auth.viewerFromApiRequest(request);
+      return {
+        domain,
+        viewer,
+        lng: languageFromHeaders(request.headers.get("cookie"), request.headers.get("accept-language")),
+        request: { ip: req?.ip ?? "unknown", userAgent: request.headers.get("user-agent") },
+        loaders: createLoaders(domain, viewer),
+      };
+    },
   });
 }
 

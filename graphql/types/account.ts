@@ -37,7 +37,10 @@ export const Viewer = builder.objectRef<ViewerShape>("Viewer").implement({
       type: Eligibility,
       resolve: async (v, _a, ctx) => {
         const result = await ctx.domain.eligibility.explain(v);
-        return { eligible: result.eligible, reasons: result.reasons.map((r) => translate(ctx.lng, r.key, localizeParams(r.params, ctx.lng))) };
+        return {
+          eligible: result.eligible,
+          reasons: result.reasons.map((r) => translate(ctx.lng, r.key, localizeParams(r.params, ctx.lng))),
+        };
       },
     }),
   }),
@@ -64,13 +67,24 @@ const VerificationStart = builder
   });
 
 export const Affiliation = builder
-  .objectRef<{ id: number; kind: (typeof AFFILIATION_KINDS)[number]; districtId: number | null; status: "PENDING" | "CONFIRMED" | "REJECTED" }>("Affiliation")
+  .objectRef<{
+    id: number;
+    kind: (typeof AFFILIATION_KINDS)[number];
+    districtId: number | null;
+    status: "PENDING" | "CONFIRMED" | "REJECTED";
+    since: Date | null;
+  }>("Affiliation")
   .implement({
     fields: (t) => ({
       id: t.exposeID("id"),
       kind: t.field({ type: AffiliationKind, resolve: (a) => a.kind }),
       districtId: t.exposeID("districtId", { nullable: true }),
       status: t.field({ type: ClaimStatus, resolve: (a) => a.status }),
+      since: t.string({
+        nullable: true,
+        description: "Since when (YYYY-MM-DD; 전입일 for a residence).",
+        resolve: (a) => a.since?.toISOString().slice(0, 10) ?? null,
+      }),
     }),
   });
 
@@ -113,7 +127,9 @@ builder.mutationFields((t) => ({
     authScopes: { public: true },
     args: { input: t.arg({ type: SignUpInput, required: true }) },
     resolve: (_r, { input }, ctx) =>
-      callDomain(ctx, async () => sessionPayload(ctx, await ctx.domain.accounts.signUp({ ...input, districtId: input.districtId ?? undefined }, ctx.request))),
+      callDomain(ctx, async () =>
+        sessionPayload(ctx, await ctx.domain.accounts.signUp({ ...input, districtId: input.districtId ?? undefined }, ctx.request)),
+      ),
   }),
   logIn: t.field({
     type: AuthPayload,
@@ -144,7 +160,11 @@ builder.mutationFields((t) => ({
   }),
   resetPassword: t.boolean({
     authScopes: { public: true },
-    args: { token: t.arg.string({ required: true }), password: t.arg.string({ required: true }), passwordConfirm: t.arg.string({ required: true }) },
+    args: {
+      token: t.arg.string({ required: true }),
+      password: t.arg.string({ required: true }),
+      passwordConfirm: t.arg.string({ required: true }),
+    },
     resolve: (_r, args, ctx) => callDomain(ctx, async () => (await ctx.domain.accounts.resetPassword(args), true)),
   }),
   deleteMyAccount: t.boolean({
@@ -174,10 +194,23 @@ builder.mutationFields((t) => ({
     type: Affiliation,
     authScopes: { loggedIn: true },
     description: "Declares work, study, business or residence in the city or a district (after verification).",
-    args: { kind: t.arg({ type: AffiliationKind, required: true }), districtId: t.arg.id({ required: false }), note: t.arg.string({ required: false }) },
+    args: {
+      kind: t.arg({ type: AffiliationKind, required: true }),
+      districtId: t.arg.id({ required: false }),
+      note: t.arg.string({ required: false }),
+      since: t.arg.string({
+        required: false,
+        description: "Since when, YYYY-MM-DD (전입일 for a residence); counts once a moderator confirmed it.",
+      }),
+    },
     resolve: (_r, args, ctx) =>
       callDomain(ctx, () =>
-        ctx.domain.identity.declareAffiliation(ctx.viewer, { kind: args.kind, districtId: args.districtId ?? undefined, note: args.note ?? undefined }),
+        ctx.domain.identity.declareAffiliation(ctx.viewer, {
+          kind: args.kind,
+          districtId: args.districtId ?? undefined,
+          note: args.note ?? undefined,
+          since: args.since ?? undefined,
+        }),
       ),
   }),
 }));

@@ -1,14 +1,18 @@
 // Administration over the API: people, roles, suspension, affiliations review, city data,
 // audit log. Scopes refuse early; the domain decides.
+import type { ArgBuilder } from "@pothos/core";
+import type { AdminService } from "../../app/domain/admin/admin.service.server.ts";
+import type { AuditService } from "../../app/domain/audit/audit.service.server.ts";
+import type { IdentityService } from "../../app/domain/identity/identity.service.server.ts";
 import { ZEligibilityRules } from "../../app/domain/eligibility/eligibility.ts";
-import { builder } from "../builder.ts";
+import { builder, type BuilderTypes } from "../builder.ts";
 import { callDomain } from "../errors.ts";
 import { Department, District } from "./catalog.ts";
 import { AffiliationKind, ClaimStatus, Role } from "./account.ts";
 
 const UserStatus = builder.enumType("UserStatus", { values: ["ACTIVE", "SUSPENDED", "DELETED"] as const });
 
-type AdminUser = Awaited<ReturnType<import("../../app/domain/admin/admin.service.server.ts").AdminService["searchUsers"]>>["items"][number];
+type AdminUser = Awaited<ReturnType<AdminService["searchUsers"]>>["items"][number];
 
 const RoleGrant = builder.objectRef<AdminUser["roles"][number]>("RoleGrant").implement({
   fields: (t) => ({
@@ -40,7 +44,7 @@ const UserPage = builder.objectRef<{ items: AdminUser[]; totalCount: number }>("
   }),
 });
 
-type AuditItem = Awaited<ReturnType<import("../../app/domain/audit/audit.service.server.ts").AuditService["list"]>>["items"][number];
+type AuditItem = Awaited<ReturnType<AuditService["list"]>>["items"][number];
 const AuditEntry = builder.objectRef<AuditItem>("AuditEntry").implement({
   fields: (t) => ({
     id: t.exposeID("id"),
@@ -58,13 +62,22 @@ const AuditPage = builder.objectRef<{ items: AuditItem[]; totalCount: number }>(
   fields: (t) => ({ items: t.field({ type: [AuditEntry], resolve: (p) => p.items }), totalCount: t.exposeInt("totalCount") }),
 });
 
-type Pending = Awaited<ReturnType<import("../../app/domain/identity/identity.service.server.ts").IdentityService["pendingAffiliations"]>>[number];
+type Pending = Awaited<ReturnType<IdentityService["pendingAffiliations"]>>[number];
 const PendingAffiliation = builder.objectRef<Pending>("PendingAffiliation").implement({
   fields: (t) => ({
     id: t.exposeID("id"),
     kind: t.field({ type: AffiliationKind, resolve: (a) => a.kind }),
     note: t.exposeString("note", { nullable: true }),
-    district: t.field({ type: District, nullable: true, resolve: (a) => (a.district ? { ...a.district, code: "", kind: "DONG" as const } : null) }),
+    since: t.string({
+      nullable: true,
+      description: "Declared since when (YYYY-MM-DD; 전입일 for a residence).",
+      resolve: (a) => a.since?.toISOString().slice(0, 10) ?? null,
+    }),
+    district: t.field({
+      type: District,
+      nullable: true,
+      resolve: (a) => (a.district ? { ...a.district, code: "", kind: "DONG" as const } : null),
+    }),
     userId: t.id({ resolve: (a) => a.user.id }),
     userName: t.string({ resolve: (a) => a.user.displayName }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
@@ -91,7 +104,11 @@ const CitySettings = builder
       eligibility: t.field({ type: "JSON", description: "Eligibility rules (see docs/eligibility.md).", resolve: (s) => s.eligibility }),
       screeningRequired: t.exposeBoolean("screeningRequired", { description: "New proposals wait for 제안검토." }),
       answerDeadlineDays: t.exposeInt("answerDeadlineDays", { description: "Days a department has to answer." }),
-      supportTiers: t.field({ type: "JSON", description: 'Extra tiers, e.g. [{"threshold":100,"consequence":"FORUM"}].', resolve: (s) => s.supportTiers }),
+      supportTiers: t.field({
+        type: "JSON",
+        description: 'Extra tiers, e.g. [{"threshold":100,"consequence":"FORUM"}].',
+        resolve: (s) => s.supportTiers,
+      }),
     }),
   });
 
@@ -133,12 +150,18 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const reasonArg = (t: any, required = false) => t.arg.string({ required, description: "Why (kept in the audit log)." });
+const reasonArg = (t: { arg: ArgBuilder<BuilderTypes> }, required = false) =>
+  t.arg.string({ required, description: "Why (kept in the audit log)." });
 
 builder.mutationFields((t) => ({
   assignRole: t.boolean({
     authScopes: { admin: true },
-    args: { userId: t.arg.id({ required: true }), role: t.arg({ type: Role, required: true }), departmentId: t.arg.id({ required: false }), reason: reasonArg(t) },
+    args: {
+      userId: t.arg.id({ required: true }),
+      role: t.arg({ type: Role, required: true }),
+      departmentId: t.arg.id({ required: false }),
+      reason: reasonArg(t),
+    },
     resolve: (_r, args, ctx) => callDomain(ctx, async () => (await ctx.domain.admin.assignRole(ctx.viewer, args), true)),
   }),
   removeRole: t.boolean({
@@ -148,7 +171,11 @@ builder.mutationFields((t) => ({
   }),
   suspendUser: t.boolean({
     authScopes: { moderator: true },
-    args: { userId: t.arg.id({ required: true }), days: t.arg.int({ required: false, description: "Empty = until lifted." }), reason: reasonArg(t, true) },
+    args: {
+      userId: t.arg.id({ required: true }),
+      days: t.arg.int({ required: false, description: "Empty = until lifted." }),
+      reason: reasonArg(t, true),
+    },
     resolve: (_r, args, ctx) => callDomain(ctx, async () => (await ctx.domain.admin.suspendUser(ctx.viewer, args), true)),
   }),
   unsuspendUser: t.boolean({
@@ -194,8 +221,14 @@ builder.mutationFields((t) => ({
   saveDepartment: t.field({
     type: Department,
     authScopes: { admin: true },
-    args: { departmentId: t.arg.id({ required: false }), code: t.arg.string({ required: true }), name: t.arg.string({ required: true }), nameEn: t.arg.string({ required: true }) },
-    resolve: (_r, args, ctx) => callDomain(ctx, () => ctx.domain.admin.saveDepartment(ctx.viewer, { ...args, departmentId: args.departmentId ?? undefined })),
+    args: {
+      departmentId: t.arg.id({ required: false }),
+      code: t.arg.string({ required: true }),
+      name: t.arg.string({ required: true }),
+      nameEn: t.arg.string({ required: true }),
+    },
+    resolve: (_r, args, ctx) =>
+      callDomain(ctx, () => ctx.domain.admin.saveDepartment(ctx.viewer, { ...args, departmentId: args.departmentId ?? undefined })),
   }),
   updateDistrict: t.field({
     type: District,

@@ -1,12 +1,12 @@
 import type { CityInfo, DistrictRef } from "../../app/domain/catalog/catalog.service.server.ts";
 import type { NamedRef } from "../../app/domain/proposals/proposal.types.ts";
-import { builder } from "../builder.ts";
+import { builder, type BuilderTypes } from "../builder.ts";
 
-const namedFields = (t: any) => ({
-  id: t.exposeID("id"),
-  code: t.exposeString("code", { description: "Stable code, safe to store in other systems." }),
-  name: t.exposeString("name", { description: "Korean name." }),
-  nameEn: t.exposeString("nameEn", { description: "English name." }),
+const namedFields = <T extends NamedRef>(t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, T>) => ({
+  id: t.id({ resolve: (r) => r.id }),
+  code: t.string({ description: "Stable code, safe to store in other systems.", resolve: (r) => r.code }),
+  name: t.string({ description: "Korean name.", resolve: (r) => r.name }),
+  nameEn: t.string({ description: "English name.", resolve: (r) => r.nameEn }),
 });
 
 export const DistrictKind = builder.enumType("DistrictKind", {

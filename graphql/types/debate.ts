@@ -1,7 +1,9 @@
 // Debates over the API, under a proposal or in a round: the thread with its pro/con balance,
 // posting, editing, reactions, reports, moderation, and appeals against a hide. Scopes
 // refuse early; the domain decides.
-import type { CommentService, CommentView } from "../../app/domain/debate/comment.service.server.ts";
+import type { CommentView } from "../../app/domain/debate/comment.service.server.ts";
+import type { ModerationAction as ModerationActionName } from "../../app/domain/debate/comment.schema.ts";
+import type { ModerationService } from "../../app/domain/debate/moderation.service.server.ts";
 import { builder } from "../builder.ts";
 import { callDomain } from "../errors.ts";
 import { Stance } from "./proposal.ts";
@@ -27,7 +29,9 @@ const DebateComment = builder.objectRef<CommentView>("DebateComment").implement(
     parentId: t.exposeID("parentId", { nullable: true }),
     authorName: t.string({ resolve: (c) => c.author.displayName }),
     stance: t.field({ type: Stance, resolve: (c) => c.stance }),
-    bodyHtml: t.exposeString("bodyHtml", { description: "Sanitized HTML; empty when hidden or held." }),
+    bodyHtml: t.exposeString("bodyHtml", {
+      description: "Sanitized HTML; empty when hidden, and while held for review to all but its author and moderators.",
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     editedAt: t.expose("editedAt", { type: "DateTime", nullable: true }),
     pinned: t.exposeBoolean("pinned"),
@@ -35,7 +39,12 @@ const DebateComment = builder.objectRef<CommentView>("DebateComment").implement(
     held: t.exposeBoolean("held"),
     reactions: t.exposeInt("reactions"),
     viewerReacted: t.exposeBoolean("viewerReacted"),
-    appeal: t.field({ type: CommentAppeal, nullable: true, description: "Seen by the comment's author and moderators only.", resolve: (c) => c.appeal }),
+    appeal: t.field({
+      type: CommentAppeal,
+      nullable: true,
+      description: "Seen by the comment's author and moderators only.",
+      resolve: (c) => c.appeal,
+    }),
   }),
 });
 
@@ -56,7 +65,7 @@ const Thread = builder.objectRef<{ comments: CommentView[]; locked: boolean; bal
   }),
 });
 
-type QueueAppeal = Awaited<ReturnType<CommentService["queue"]>>["appeals"][number];
+type QueueAppeal = Awaited<ReturnType<ModerationService["queue"]>>["appeals"][number];
 const OpenAppeal = builder.objectRef<QueueAppeal>("OpenAppeal").implement({
   description: "An appeal waiting for a moderator, with the hidden comment (moderators only).",
   fields: (t) => ({
@@ -79,8 +88,7 @@ builder.queryFields((t) => ({
     type: Thread,
     authScopes: { public: true },
     args: { proposalId: t.arg.id({ required: true }), sort: t.arg({ type: CommentSort, required: false }) },
-    resolve: (_r, args, ctx) =>
-      callDomain(ctx, () => ctx.domain.comments.thread(ctx.viewer, args.proposalId, sortOf(args.sort))),
+    resolve: (_r, args, ctx) => callDomain(ctx, () => ctx.domain.comments.thread(ctx.viewer, args.proposalId, sortOf(args.sort))),
   }),
   roundDebate: t.field({
     type: Thread,
@@ -97,7 +105,7 @@ builder.queryFields((t) => ({
     type: [OpenAppeal],
     description: "Appeals against hides that wait for a moderator, oldest first.",
     authScopes: { moderator: true },
-    resolve: (_r, _args, ctx) => callDomain(ctx, async () => (await ctx.domain.comments.queue(ctx.viewer)).appeals),
+    resolve: (_r, _args, ctx) => callDomain(ctx, async () => (await ctx.domain.moderation.queue(ctx.viewer)).appeals),
   }),
 }));
 
@@ -139,15 +147,22 @@ builder.mutationFields((t) => ({
   reportComment: t.boolean({
     authScopes: { loggedIn: true },
     args: { commentId: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
-    resolve: (_r, args, ctx) => callDomain(ctx, async () => (await ctx.domain.comments.report(ctx.viewer, args), true)),
+    resolve: (_r, args, ctx) => callDomain(ctx, async () => (await ctx.domain.moderation.report(ctx.viewer, args), true)),
   }),
   moderateComment: t.field({
     type: DebateComment,
     authScopes: { moderator: true },
-    args: { commentId: t.arg.id({ required: true }), action: t.arg({ type: ModerationAction, required: true }), reason: t.arg.string({ required: false }) },
+    args: {
+      commentId: t.arg.id({ required: true }),
+      action: t.arg({ type: ModerationAction, required: true }),
+      reason: t.arg.string({ required: false }),
+    },
     resolve: (_r, args, ctx) =>
       callDomain(ctx, () =>
-        ctx.domain.comments.moderate(ctx.viewer, args.action.toLowerCase() as "hide", { commentId: args.commentId, reason: args.reason ?? undefined }),
+        ctx.domain.moderation.moderate(ctx.viewer, args.action.toLowerCase() as ModerationActionName, {
+          commentId: args.commentId,
+          reason: args.reason ?? undefined,
+        }),
       ),
   }),
   appealComment: t.field({
@@ -155,18 +170,33 @@ builder.mutationFields((t) => ({
     description: "The author of a hidden comment asks a moderator to look again (once per hide).",
     authScopes: { loggedIn: true },
     args: { commentId: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
-    resolve: (_r, args, ctx) => callDomain(ctx, () => ctx.domain.comments.appeal(ctx.viewer, args)),
+    resolve: (_r, args, ctx) => callDomain(ctx, () => ctx.domain.moderation.appeal(ctx.viewer, args)),
   }),
   resolveAppeal: t.field({
     type: DebateComment,
     description: "A moderator decides an appeal; the author receives the response.",
     authScopes: { moderator: true },
-    args: { appealId: t.arg.id({ required: true }), outcome: t.arg({ type: AppealOutcome, required: true }), response: t.arg.string({ required: true }) },
-    resolve: (_r, args, ctx) => callDomain(ctx, () => ctx.domain.comments.resolveAppeal(ctx.viewer, args)),
+    args: {
+      appealId: t.arg.id({ required: true }),
+      outcome: t.arg({ type: AppealOutcome, required: true }),
+      response: t.arg.string({ required: true }),
+    },
+    resolve: (_r, args, ctx) => callDomain(ctx, () => ctx.domain.moderation.resolveAppeal(ctx.viewer, args)),
   }),
   lockDebate: t.boolean({
     authScopes: { moderator: true },
-    args: { proposalId: t.arg.id({ required: true }), locked: t.arg.boolean({ required: true }), reason: t.arg.string({ required: false }) },
-    resolve: (_r, args, ctx) => callDomain(ctx, async () => (await ctx.domain.comments.lock(ctx.viewer, args.proposalId, args.locked, args.reason ?? undefined), args.locked)),
+    args: {
+      proposalId: t.arg.id({ required: true }),
+      locked: t.arg.boolean({ required: true }),
+      reason: t.arg.string({ required: false }),
+    },
+    resolve: (_r, args, ctx) =>
+      callDomain(
+        ctx,
+        async () => (
+          await ctx.domain.moderation.lock(ctx.viewer, { proposalId: args.proposalId }, args.locked, args.reason ?? undefined),
+          args.locked
+        ),
+      ),
   }),
 }));

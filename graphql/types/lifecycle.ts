@@ -1,5 +1,7 @@
 // The proposal lifecycle over the API: screening, assignment, answers, milestones,
 // following and notifications. Scopes refuse early; the domain decides.
+import type { LifecycleService } from "../../app/domain/proposals/lifecycle.service.server.ts";
+import type { NotificationService } from "../../app/domain/notifications/notification.service.server.ts";
 import { builder } from "../builder.ts";
 import { callDomain } from "../errors.ts";
 import { localizeParams } from "../../app/i18n/errors.ts";
@@ -34,7 +36,7 @@ const ScreeningQueue = builder.objectRef<{ screening: QueueItem[]; awaitingAssig
   }),
 });
 
-type InboxItem = Awaited<ReturnType<import("../../app/domain/proposals/lifecycle.service.server.ts").LifecycleService["inbox"]>>[number];
+type InboxItem = Awaited<ReturnType<LifecycleService["inbox"]>>[number];
 const InboxProposal = builder.objectRef<InboxItem>("InboxProposal").implement({
   fields: (t) => ({
     id: t.exposeID("id"),
@@ -46,27 +48,30 @@ const InboxProposal = builder.objectRef<InboxItem>("InboxProposal").implement({
   }),
 });
 
-type NotificationItem = Awaited<ReturnType<import("../../app/domain/notifications/notification.service.server.ts").NotificationService["list"]>>["items"][number];
+type NotificationItem = Awaited<ReturnType<NotificationService["list"]>>["items"][number];
 const Notification = builder.objectRef<NotificationItem>("Notification").implement({
   fields: (t) => ({
     id: t.exposeID("id"),
     kind: t.exposeString("kind"),
     message: t.string({
       description: "In the caller's language.",
-      resolve: (n, _a, ctx) => translate(ctx.lng, n.messageKey, { title: n.proposal?.title ?? "", ...localizeParams(n.params as MessageParams, ctx.lng) }),
+      resolve: (n, _a, ctx) =>
+        translate(ctx.lng, n.messageKey, { title: n.proposal?.title ?? "", ...localizeParams(n.params as MessageParams, ctx.lng) }),
     }),
     proposalId: t.id({ nullable: true, resolve: (n) => n.proposal?.id ?? null }),
     read: t.boolean({ resolve: (n) => n.readAt !== null }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
-const NotificationPage = builder.objectRef<{ items: NotificationItem[]; totalCount: number; unread: number }>("NotificationPage").implement({
-  fields: (t) => ({
-    items: t.field({ type: [Notification], resolve: (p) => p.items }),
-    totalCount: t.exposeInt("totalCount"),
-    unread: t.exposeInt("unread"),
-  }),
-});
+const NotificationPage = builder
+  .objectRef<{ items: NotificationItem[]; totalCount: number; unread: number }>("NotificationPage")
+  .implement({
+    fields: (t) => ({
+      items: t.field({ type: [Notification], resolve: (p) => p.items }),
+      totalCount: t.exposeInt("totalCount"),
+      unread: t.exposeInt("unread"),
+    }),
+  });
 
 builder.queryFields((t) => ({
   screeningQueue: t.field({
@@ -93,14 +98,20 @@ builder.mutationFields((t) => ({
   screenProposal: t.field({
     type: ProposalStatus,
     authScopes: { moderator: true },
-    args: { proposalId: t.arg.id({ required: true }), decision: t.arg({ type: ScreeningDecision, required: true }), reason: t.arg.string({ required: false }) },
-    resolve: (_r, args, ctx) => callDomain(ctx, async () => (await ctx.domain.lifecycle.screen(ctx.viewer, { ...args, reason: args.reason ?? undefined })).status),
+    args: {
+      proposalId: t.arg.id({ required: true }),
+      decision: t.arg({ type: ScreeningDecision, required: true }),
+      reason: t.arg.string({ required: false }),
+    },
+    resolve: (_r, args, ctx) =>
+      callDomain(ctx, async () => (await ctx.domain.lifecycle.screen(ctx.viewer, { ...args, reason: args.reason ?? undefined })).status),
   }),
   assignProposal: t.boolean({
     authScopes: { loggedIn: true },
     description: "Moderators assign a proposal that reached its threshold; the assigned department may pass it to another.",
     args: { proposalId: t.arg.id({ required: true }), departmentId: t.arg.id({ required: true }), note: t.arg.string({ required: false }) },
-    resolve: (_r, args, ctx) => callDomain(ctx, async () => (await ctx.domain.lifecycle.assign(ctx.viewer, { ...args, note: args.note ?? undefined }), true)),
+    resolve: (_r, args, ctx) =>
+      callDomain(ctx, async () => (await ctx.domain.lifecycle.assign(ctx.viewer, { ...args, note: args.note ?? undefined }), true)),
   }),
   answerProposal: t.boolean({
     authScopes: { loggedIn: true },
@@ -111,28 +122,35 @@ builder.mutationFields((t) => ({
       outcome: t.arg({ type: AnswerOutcome, required: false }),
       body: t.arg.string({ required: true }),
     },
-    resolve: (_r, args, ctx) => callDomain(ctx, async () => (await ctx.domain.lifecycle.answer(ctx.viewer, { ...args, outcome: args.outcome ?? undefined }), true)),
+    resolve: (_r, args, ctx) =>
+      callDomain(ctx, async () => (await ctx.domain.lifecycle.answer(ctx.viewer, { ...args, outcome: args.outcome ?? undefined }), true)),
   }),
   addMilestone: t.boolean({
     authScopes: { loggedIn: true },
-    args: { proposalId: t.arg.id({ required: true }), title: t.arg.string({ required: true }), dueAt: t.arg({ type: "DateTime", required: false }) },
-    resolve: (_r, args, ctx) => callDomain(ctx, async () => (await ctx.domain.lifecycle.addMilestone(ctx.viewer, { ...args, dueAt: args.dueAt ?? undefined }), true)),
+    args: {
+      proposalId: t.arg.id({ required: true }),
+      title: t.arg.string({ required: true }),
+      dueAt: t.arg({ type: "DateTime", required: false }),
+    },
+    resolve: (_r, args, ctx) =>
+      callDomain(ctx, async () => (await ctx.domain.lifecycle.addMilestone(ctx.viewer, { ...args, dueAt: args.dueAt ?? undefined }), true)),
   }),
   completeMilestone: t.boolean({
     authScopes: { loggedIn: true },
     description: "Returns true when this completed the last step (the proposal is then 추진 완료).",
     args: { milestoneId: t.arg.id({ required: true }) },
-    resolve: (_r, args, ctx) => callDomain(ctx, async () => (await ctx.domain.lifecycle.completeMilestone(ctx.viewer, args.milestoneId)).completed),
+    resolve: (_r, args, ctx) =>
+      callDomain(ctx, async () => (await ctx.domain.lifecycle.completeMilestone(ctx.viewer, args.milestoneId)).completed),
   }),
   followProposal: t.boolean({
     authScopes: { loggedIn: true },
     args: { proposalId: t.arg.id({ required: true }) },
-    resolve: (_r, args, ctx) => callDomain(ctx, () => ctx.domain.notifications.follow(ctx.viewer, Number(args.proposalId))),
+    resolve: (_r, args, ctx) => callDomain(ctx, () => ctx.domain.notifications.follow(ctx.viewer, args.proposalId)),
   }),
   unfollowProposal: t.boolean({
     authScopes: { loggedIn: true },
     args: { proposalId: t.arg.id({ required: true }) },
-    resolve: (_r, args, ctx) => callDomain(ctx, () => ctx.domain.notifications.unfollow(ctx.viewer, Number(args.proposalId))),
+    resolve: (_r, args, ctx) => callDomain(ctx, () => ctx.domain.notifications.unfollow(ctx.viewer, args.proposalId)),
   }),
   markNotificationsRead: t.int({
     authScopes: { loggedIn: true },

@@ -1,6 +1,10 @@
 // Duplicates over the API: similar titles while typing, merging duplicates (moderators) and
 // the repeated-matter board (다량민원). Scopes refuse early; the domain decides.
-import type { MergedProposal as DomainMergedProposal, MergeResult as DomainMergeResult, RepeatedGroup } from "../../app/domain/proposals/merge.service.server.ts";
+import type {
+  MergedProposal as DomainMergedProposal,
+  MergeResult as DomainMergeResult,
+  RepeatedGroup,
+} from "../../app/domain/proposals/merge.service.server.ts";
 import type { SimilarProposal as DomainSimilarProposal } from "../../app/domain/search/search.service.server.ts";
 import { builder } from "../builder.ts";
 import { callDomain } from "../errors.ts";
@@ -57,7 +61,9 @@ const MergeResult = builder.objectRef<DomainMergeResult>("MergeResult").implemen
     supportCount: t.exposeInt("supportCount", { description: "The target's 공감 after the merge, counted from rows." }),
     targetStatus: t.field({ type: ProposalStatus, resolve: (r) => r.targetStatus }),
     carriedSupports: t.exposeInt("carriedSupports", { description: "공감 moved from the source to the target." }),
-    alreadyCounted: t.exposeInt("alreadyCounted", { description: "Supporters of the source already counted on the target (counted once)." }),
+    alreadyCounted: t.exposeInt("alreadyCounted", {
+      description: "Supporters of the source already counted on the target (counted once).",
+    }),
     newFollowers: t.exposeInt("newFollowers"),
     target: t.field({
       type: Proposal,
@@ -70,7 +76,7 @@ builder.queryFields((t) => ({
   similarProposals: t.field({
     type: [SimilarProposal],
     authScopes: { public: true },
-    description: "Up to 5 existing proposals with a title like this one (for \"이미 비슷한 제안이 있어요\" while typing).",
+    description: 'Up to 5 existing proposals with a title like this one (for "이미 비슷한 제안이 있어요" while typing).',
     args: {
       title: t.arg.string({ required: true }),
       excludeId: t.arg.id({ required: false, description: "Leave out this proposal (the one being edited)." }),
