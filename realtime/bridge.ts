@@ -5,7 +5,11 @@ import type { NotificationService } from "../app/domain/notifications/notificati
 import type { RealtimeServer } from "./server.ts";
 import { rooms } from "./rooms.ts";
 
-export function bridgeDomainEvents(io: RealtimeServer, events: EventBus, notifications: Pick<NotificationService, "unreadCountFor">): () => void {
+export function bridgeDomainEvents(
+  io: RealtimeServer,
+  events: EventBus,
+  notifications: Pick<NotificationService, "unreadCountFor">,
+): () => void {
   const offs = [
     events.subscribe("comment.changed", (e) => {
       const room = e.roundId ? rooms.round(e.roundId) : rooms.proposal(e.proposalId!);

@@ -10,7 +10,13 @@ type AckFn<T> = (response: Ack<T>) => void;
 export type SupportChanged = { proposalId: number; supportCount: number; status: ProposalStatus };
 export type StatusChanged = { proposalId: number; status: ProposalStatus };
 export type ProposalCreated = { proposalId: number; title: string };
-export type RoundPhaseChanged = { roundId: number; phaseId: number | null; fromPhaseId: number | null; finished: boolean; cause: "SCHEDULE" | "OVERRIDE" };
+export type RoundPhaseChanged = {
+  roundId: number;
+  phaseId: number | null;
+  fromPhaseId: number | null;
+  finished: boolean;
+  cause: "SCHEDULE" | "OVERRIDE";
+};
 
 export interface ServerToClientEvents {
   "proposal:support-changed": (event: SupportChanged) => void;
@@ -46,7 +52,25 @@ export interface ClientToServerEvents {
   "round:unwatch": (payload: { roundId: number }, ack: AckFn<null>) => void;
 }
 
-export interface InterServerEvents {}
+/** Every client → server event at run time (registration check, the rate limiter, the fuzz test); the type keeps it complete. */
+export const CLIENT_EVENTS = Object.keys({
+  "proposals:watch": true,
+  "proposals:unwatch": true,
+  "proposal:watch": true,
+  "proposal:unwatch": true,
+  "proposal:support": true,
+  "proposal:withdraw-support": true,
+  "round:watch": true,
+  "round:unwatch": true,
+} satisfies Record<keyof ClientToServerEvents, true>) as (keyof ClientToServerEvents)[];
+
+/** Nodes talk only through the adapter's broadcasts; no events of their own. */
+export type InterServerEvents = Record<string, never>;
 
 /** The viewer is resolved from the session on every command, so a revoked or expired session loses its rights at once. */
-export type SocketData = { sessionId: string | null; userId: number | null; lng: Language };
+export type SocketData = {
+  sessionId: string | null;
+  userId: number | null;
+  lng: Language;
+  /** The client's address (behind TRUST_PROXY proxies), for rate limits. */ address: string;
+};

@@ -32,19 +32,24 @@ describe("live debate", () => {
 
     const writer = await createUser(db.prisma);
     const created = [nextEvent(a, "comment:changed"), nextEvent(b, "comment:changed")];
-    const comment = await app.server.domain.comments.post(writer, { proposalId: proposal.id, stance: "CON", body: "반대합니다. 예산 낭비입니다." });
+    const comment = await app.server.domain.comments.post(writer, {
+      proposalId: proposal.id,
+      stance: "CON",
+      body: "반대합니다. 예산 낭비입니다.",
+    });
     expect(await Promise.all(created)).toEqual([
       { proposalId: proposal.id, roundId: null, commentId: comment.id, change: "created" },
       { proposalId: proposal.id, roundId: null, commentId: comment.id, change: "created" },
     ]);
 
-    const edited = nextEvent(b, "comment:changed");
+    // Both hear it before the next change, so neither's next event can be this one arriving late.
+    const edited = [nextEvent(a, "comment:changed"), nextEvent(b, "comment:changed")];
     await app.server.domain.comments.edit(writer, { commentId: comment.id, body: "반대합니다. 우선순위가 낮습니다." });
-    expect(await edited).toMatchObject({ change: "edited" });
+    expect(await Promise.all(edited)).toMatchObject([{ change: "edited" }, { change: "edited" }]);
 
     const moderator = await createUser(db.prisma, { roles: ["MODERATOR"] });
     const hidden = nextEvent(a, "comment:changed");
-    await app.server.domain.comments.moderate(moderator, "hide", { commentId: comment.id, reason: "시험용 가리기" });
+    await app.server.domain.moderation.moderate(moderator, "hide", { commentId: comment.id, reason: "시험용 가리기" });
     expect(await hidden).toMatchObject({ change: "hidden" });
 
     const left = nextEvent(a, "proposal:presence");

@@ -103,11 +103,81 @@ describe("live 공감 over socket.io", () => {
     expect(denied).toEqual({ ok: false, error: { code: "UNAUTHENTICATED", message: "로그인이 필요합니다." } });
 
     const citizen = await createUser(db.prisma);
-    const client = await app.client(await sessionCookieFor(db.prisma, citizen.id) + "; lng=en");
+    const client = await app.client((await sessionCookieFor(db.prisma, citizen.id)) + "; lng=en");
     const bad = await client.emitWithAck("proposal:support", "nonsense" as never);
-    expect(bad).toEqual({ ok: false, error: { code: "NOT_FOUND", message: "Proposal not found." } });
+    expect(bad).toMatchObject({ ok: false, error: { code: "VALIDATION", message: "Please check what you entered." } });
     const unknown = await client.emitWithAck("proposal:watch", { proposalId: 987654 });
     expect(unknown).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     expect(await db.prisma.support.count({ where: { proposalId: proposal.id } })).toBe(0);
+  });
+});
+
+describe("socket arguments of any shape", () => {
+  type AnyAck = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
+  /** Emits what a hostile or sloppy client might, bypassing the typed contract. */
+  function ackOf(socket: Awaited<ReturnType<typeof app.client>>, event: string, ...args: unknown[]): Promise<AnyAck> {
+    return new Promise((resolve) =>
+      (socket.emit as (event: string, ...args: unknown[]) => void)(event, ...args, (ack: AnyAck) => resolve(ack)),
+    );
+  }
+
+  it("acks proposals:watch and proposals:unwatch sent with a payload (the ack is the last argument)", async () => {
+    const client = await app.client();
+    expect(await ackOf(client, "proposals:watch", { proposalId: 1 })).toEqual({ ok: true, data: null });
+    expect(await ackOf(client, "proposals:watch", "x", 2, null)).toEqual({ ok: true, data: null });
+    expect(await ackOf(client, "proposals:unwatch", [])).toEqual({ ok: true, data: null });
+  });
+
+  it("takes the payload from the first argument and ignores extra ones", async () => {
+    const proposal = await newProposal(db.prisma);
+    const client = await app.client();
+    expect(await ackOf(client, "proposal:watch", { proposalId: proposal.id }, "extra", { more: true })).toEqual({ ok: true, data: null });
+  });
+
+  it("refuses ids that are not decimal strings or integers with VALIDATION, and writes nothing", async () => {
+    const proposal = await newProposal(db.prisma);
+    const citizen = await createUser(db.prisma);
+    const cookie = await sessionCookieFor(db.prisma, citizen.id);
+    const bad = [
+      true,
+      "0x10",
+      `${proposal.id}.0`,
+      ` ${proposal.id}`,
+      "1e3",
+      proposal.id + 0.5,
+      -proposal.id,
+      0,
+      [proposal.id],
+      { id: proposal.id },
+      null,
+      "",
+      2 ** 53,
+    ];
+    for (const event of [
+      "proposal:watch",
+      "proposal:support",
+      "proposal:withdraw-support",
+      "proposal:unwatch",
+      "round:watch",
+      "round:unwatch",
+    ]) {
+      const key = event.startsWith("round") ? "roundId" : "proposalId";
+      const client = await app.client(cookie); // one per event: fifteen events stay under the per-socket limit
+      for (const id of bad) {
+        const ack = await ackOf(client, event, { [key]: id });
+        expect(ack, `${event} ${JSON.stringify(id)}`).toMatchObject({
+          ok: false,
+          error: { code: "VALIDATION", message: "입력 내용을 확인해 주세요." },
+        });
+      }
+      expect(await ackOf(client, event), `${event} without a payload`).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+      expect(await ackOf(client, event, "nonsense"), `${event} with a string`).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+    }
+    expect(await db.prisma.support.count({ where: { proposalId: proposal.id } })).toBe(0);
+    // A decimal string is an id.
+    expect(await ackOf(await app.client(cookie), "proposal:support", { proposalId: String(proposal.id) })).toMatchObject({
+      ok: true,
+      data: { supportCount: 1 },
+    });
   });
 });

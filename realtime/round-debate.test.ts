@@ -59,7 +59,7 @@ describe("live round debate", () => {
     ]);
 
     const hidden = [nextEvent(a, "comment:changed"), nextEvent(b, "comment:changed")];
-    await domain.comments.moderate(moderator, "hide", { commentId: comment.id, reason: "시험용 가리기" });
+    await domain.moderation.moderate(moderator, "hide", { commentId: comment.id, reason: "시험용 가리기" });
     expect(await Promise.all(hidden)).toEqual([
       { ...expected, change: "hidden" },
       { ...expected, change: "hidden" },
@@ -101,7 +101,7 @@ describe("live round debate", () => {
     expect(await dropped).toBe("transport close");
 
     const missed = await domain.comments.post(writer, { roundId: round.id, stance: "CON", body: "끊긴 동안 올라온 의견입니다." });
-    await domain.comments.moderate(moderator, "hide", { commentId: before.id, reason: "끊긴 동안 가림" });
+    await domain.moderation.moderate(moderator, "hide", { commentId: before.id, reason: "끊긴 동안 가림" });
     expect(seen.seen).toHaveLength(1);
 
     const reconnected = new Promise<void>((resolve) => watcher.once("connect", () => resolve()));

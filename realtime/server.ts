@@ -7,12 +7,17 @@ import { createClient } from "redis";
 import { Server, type Socket } from "socket.io";
 import type { IncomingMessage } from "node:http";
 import type { Auth } from "../app/auth/auth.server.ts";
+import { isAppError } from "../app/domain/errors.ts";
 import type { Domain } from "../app/domain/index.server.ts";
+import type { RateLimiter } from "../app/domain/ports.ts";
+import { localizeError } from "../app/i18n/errors.ts";
 import { languageFromHeaders } from "../app/i18n/i18n.ts";
 import { bridgeDomainEvents } from "./bridge.ts";
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from "./contract.ts";
 import { registerProposalHandlers } from "./handlers/proposal.handlers.ts";
 import { registerRoundHandlers } from "./handlers/round.handlers.ts";
+import { handshakeAddress, limitConnection, limitSocketEvents } from "./limits.ts";
+import { createPresence } from "./presence.ts";
 import { rooms } from "./rooms.ts";
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -24,6 +29,10 @@ export type RealtimeDeps = {
   redisUrl?: string;
   /** Origins besides our own that may open sockets. */
   allowedOrigins?: string[];
+  /** Connection and event limits (realtime/limits.ts); the same limiter, in Redis or memory, as the domain's. */
+  limits: RateLimiter;
+  /** Number of proxies in front (TRUST_PROXY), to find the client's address as the HTTP side does. */
+  trustProxy?: number;
 };
 
 /** Browsers always send Origin on websocket and polling requests: only our own pages (or allowed ones) may connect. */
@@ -38,7 +47,10 @@ function originAllowed(req: IncomingMessage, allowed: Set<string>): boolean {
   }
 }
 
-export async function createRealtimeServer(httpServer: HttpServer, { domain, auth, redisUrl, allowedOrigins = [] }: RealtimeDeps) {
+export async function createRealtimeServer(
+  httpServer: HttpServer,
+  { domain, auth, redisUrl, allowedOrigins = [], limits, trustProxy = 0 }: RealtimeDeps,
+) {
   const allowed = new Set(allowedOrigins);
   let redis: ReturnType<typeof createClient> | undefined;
   let adapter;
@@ -59,27 +71,50 @@ export async function createRealtimeServer(httpServer: HttpServer, { domain, aut
     allowRequest: (req, callback) => callback(originAllowed(req, allowed) ? null : "origin not allowed", originAllowed(req, allowed)),
   });
 
-  io.use(async (socket, next) => {
-    try {
-      const { cookie, "accept-language": acceptLanguage } = socket.handshake.headers;
-      socket.data.sessionId = await auth.sessionIdFromCookieHeader(cookie);
-      socket.data.lng = languageFromHeaders(cookie ?? null, acceptLanguage ?? null);
-      const viewer = await domain.sessions.viewerForSession(socket.data.sessionId);
-      socket.data.userId = viewer?.id ?? null;
-      if (!viewer) socket.data.sessionId = null;
-      next();
-    } catch (error) {
-      console.error("socket authentication failed", error);
-      next(new Error("unavailable"));
-    }
+  // Opening a connection counts against the client's address, before the session is read.
+  io.use((socket, next) => {
+    const { cookie, "accept-language": acceptLanguage } = socket.handshake.headers;
+    socket.data.lng = languageFromHeaders(cookie ?? null, acceptLanguage ?? null);
+    socket.data.address = handshakeAddress(socket.handshake, trustProxy);
+    limitConnection(limits, socket.data.address).then(
+      () => next(),
+      (error: unknown) => {
+        // The client sees connect_error with message RATE_LIMITED and the localized error as data.
+        const refused = new Error(isAppError(error) ? error.code : "unavailable") as Error & { data?: unknown };
+        refused.data = localizeError(error, socket.data.lng);
+        next(refused);
+      },
+    );
   });
 
+  const authenticate = async (socket: RealtimeSocket) => {
+    const { cookie } = socket.handshake.headers;
+    socket.data.sessionId = await auth.sessionIdFromCookieHeader(cookie);
+    const viewer = await domain.sessions.viewerForSession(socket.data.sessionId);
+    socket.data.userId = viewer?.id ?? null;
+    if (!viewer) socket.data.sessionId = null;
+  };
+  io.use((socket, next) => {
+    authenticate(socket).then(
+      () => next(),
+      (error: unknown) => {
+        console.error("socket authentication failed", error);
+        next(new Error("unavailable"));
+      },
+    );
+  });
+
+  const presence = createPresence(io);
   io.on("connection", (socket) => {
     const { userId, sessionId } = socket.data;
+    // A connection restored by recovery skipped the middlewares but got its data back.
+    socket.data.address ??= handshakeAddress(socket.handshake, trustProxy);
     // Joined before the client can act, so a revocation always finds this socket.
     if (userId && sessionId) void socket.join([rooms.user(userId), rooms.session(sessionId)]);
-    registerProposalHandlers(io, socket, domain);
-    registerRoundHandlers(io, socket, domain);
+    // Before any handler: every client → server event passes the limits first.
+    limitSocketEvents(socket, limits, socket.data.address);
+    registerProposalHandlers(io, socket, domain, presence);
+    registerRoundHandlers(io, socket, domain, presence);
   });
 
   const unbridge = bridgeDomainEvents(io, domain.events, domain.notifications);
@@ -88,7 +123,7 @@ export async function createRealtimeServer(httpServer: HttpServer, { domain, aut
     io,
     async close() {
       unbridge();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await new Promise<void>((resolve) => void io.close(() => resolve()));
       if (redis?.isOpen) await redis.quit().catch(() => undefined);
     },
   };

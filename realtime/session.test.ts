@@ -52,7 +52,12 @@ describe("sockets and sessions", () => {
   });
 
   it("refuses connections from other sites", async () => {
-    const socket = connect(app.url, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: { origin: "https://evil.example" } });
+    const socket = connect(app.url, {
+      transports: ["websocket"],
+      forceNew: true,
+      reconnection: false,
+      extraHeaders: { origin: "https://evil.example" },
+    });
     const error = await new Promise<Error>((resolve) => socket.once("connect_error", resolve));
     socket.close();
     expect(error.message).toMatch(/websocket error|origin/i);
