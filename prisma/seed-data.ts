@@ -1,5 +1,5 @@
 // Demo content for Madang (마당), set in Gunsan (군산시).
-// Pure data: no imports, no side effects. prisma/seed.ts turns it into rows.
+// Pure data: no imports, no side effects. prisma/seed-story.ts plays it through the domain.
 // Everything here is fictional demo content; names are invented and any
 // resemblance to real residents is coincidental.
 
@@ -76,7 +76,8 @@ export type SeedAccount = {
   email: string;
   displayName: string;
   role: "CITIZEN" | "MODERATOR" | "OFFICER" | "COMMITTEE" | "ADMIN";
-  districtCode?: string;
+  /** Where they live: their home district and the registered address their 본인인증 reports. */
+  districtCode: string;
   departmentCode?: string;
 };
 
@@ -84,28 +85,108 @@ export type SeedAccount = {
 export const demoAccounts: SeedAccount[] = [
   { email: "citizen@demo.madang", displayName: "김민지", role: "CITIZEN", districtCode: "naun2-dong" },
   { email: "citizen2@demo.madang", displayName: "박준호", role: "CITIZEN", districtCode: "okgu-eup" },
-  { email: "moderator@demo.madang", displayName: "운영자", role: "MODERATOR" },
-  { email: "officer@demo.madang", displayName: "교통행정과 담당자", role: "OFFICER", departmentCode: "transport" },
+  { email: "moderator@demo.madang", displayName: "운영자", role: "MODERATOR", districtCode: "jochon-dong" },
+  {
+    email: "officer@demo.madang",
+    displayName: "교통행정과 담당자",
+    role: "OFFICER",
+    districtCode: "soryong-dong",
+    departmentCode: "transport",
+  },
   { email: "committee@demo.madang", displayName: "정책심사위원 이정훈", role: "COMMITTEE", districtCode: "susong-dong" },
-  { email: "admin@demo.madang", displayName: "시스템 관리자", role: "ADMIN" },
+  { email: "admin@demo.madang", displayName: "시스템 관리자", role: "ADMIN", districtCode: "naun1-dong" },
 ];
 
 /** 80 background citizens who propose, comment and give 공감. */
 export const citizenNames: string[] = [
-  "이서연", "정우진", "최지훈", "강하은", "조민서", "윤도현", "장수빈", "임현우", "한지민", "오승민",
-  "서예린", "신동혁", "권나연", "황재원", "안소희", "송민재", "전유진", "홍성민", "유다은", "고태윤",
-  "문지아", "양현석", "손채원", "배준영", "백서윤", "허민혁", "남은비", "노승훈", "심가은", "하준서",
-  "곽미숙", "성영호", "차은정", "주형준", "우경희", "구본철", "민서진", "나정훈", "진혜원", "지상우",
-  "엄기순", "채윤아", "원종배", "천미경", "방재석", "공수연", "현동욱", "함영자", "변정민", "염태호",
-  "여은지", "추경수", "도윤희", "소병철", "석지현", "설민아", "길혜진", "연승호", "위성희", "표재훈",
-  "김영수", "김정숙", "이상훈", "박미영", "이준혁", "박성진", "김은영", "이정란", "박동훈", "김순자",
-  "이영철", "박경애", "최만수", "정옥순", "김태섭", "이미란", "박상철", "최윤정", "정기훈", "김말순",
+  "이서연",
+  "정우진",
+  "최지훈",
+  "강하은",
+  "조민서",
+  "윤도현",
+  "장수빈",
+  "임현우",
+  "한지민",
+  "오승민",
+  "서예린",
+  "신동혁",
+  "권나연",
+  "황재원",
+  "안소희",
+  "송민재",
+  "전유진",
+  "홍성민",
+  "유다은",
+  "고태윤",
+  "문지아",
+  "양현석",
+  "손채원",
+  "배준영",
+  "백서윤",
+  "허민혁",
+  "남은비",
+  "노승훈",
+  "심가은",
+  "하준서",
+  "곽미숙",
+  "성영호",
+  "차은정",
+  "주형준",
+  "우경희",
+  "구본철",
+  "민서진",
+  "나정훈",
+  "진혜원",
+  "지상우",
+  "엄기순",
+  "채윤아",
+  "원종배",
+  "천미경",
+  "방재석",
+  "공수연",
+  "현동욱",
+  "함영자",
+  "변정민",
+  "염태호",
+  "여은지",
+  "추경수",
+  "도윤희",
+  "소병철",
+  "석지현",
+  "설민아",
+  "길혜진",
+  "연승호",
+  "위성희",
+  "표재훈",
+  "김영수",
+  "김정숙",
+  "이상훈",
+  "박미영",
+  "이준혁",
+  "박성진",
+  "김은영",
+  "이정란",
+  "박동훈",
+  "김순자",
+  "이영철",
+  "박경애",
+  "최만수",
+  "정옥순",
+  "김태섭",
+  "이미란",
+  "박상철",
+  "최윤정",
+  "정기훈",
+  "김말순",
 ];
 
 export type SeedComment = {
   stance: "PRO" | "CON" | "NEUTRAL";
   body: string;
-  replies?: { stance: "PRO" | "CON" | "NEUTRAL"; body: string }[];
+  /** Posted after the proposal's last step (it reacts to the answer, the result, the count); else during its 공감 window. */
+  late?: boolean;
+  replies?: { stance: "PRO" | "CON" | "NEUTRAL"; body: string; late?: boolean }[];
 };
 
 export type SeedProposal = {
@@ -117,9 +198,13 @@ export type SeedProposal = {
   estimatedCostKrw: number | null;
   status: "SCREENING" | "OPEN" | "THRESHOLD_REACHED" | "ASSIGNED" | "ANSWERED" | "IN_PROGRESS" | "COMPLETED" | "REJECTED" | "EXPIRED";
   openedDaysAgo: number;
+  /** 공감 it gathered in its window (none before it opens: not in screening, not when rejected there). */
   supportCount: number;
   authorIndex: number;
+  /** REJECTED: the moderator's screening reason. ANSWERED and later: the department's final answer. */
   statusNote?: string;
+  /** IN_PROGRESS and COMPLETED: the implementation steps (the first is done; in COMPLETED, all). */
+  milestones?: [string, string];
   comments: SeedComment[];
 };
 
@@ -137,7 +222,7 @@ export const proposals: SeedProposal[] = [
     estimatedCostKrw: 150_000_000,
     status: "OPEN",
     openedDaysAgo: 12,
-    supportCount: 47,
+    supportCount: 36,
     authorIndex: 0,
     comments: [
       {
@@ -169,7 +254,7 @@ export const proposals: SeedProposal[] = [
     estimatedCostKrw: 20_000_000,
     status: "OPEN",
     openedDaysAgo: 5,
-    supportCount: 31,
+    supportCount: 17,
     authorIndex: 3,
     comments: [
       { stance: "PRO", body: "초등학생 학부모입니다. 신호가 짧아서 매일 아침 마음 졸여요. 적극 찬성합니다." },
@@ -193,7 +278,7 @@ export const proposals: SeedProposal[] = [
     estimatedCostKrw: 80_000_000,
     status: "OPEN",
     openedDaysAgo: 20,
-    supportCount: 45,
+    supportCount: 34,
     authorIndex: 7,
     comments: [
       {
@@ -203,9 +288,7 @@ export const proposals: SeedProposal[] = [
       {
         stance: "CON",
         body: "셔틀은 운영비가 매년 들어가는데 이용객이 얼마나 될지 모르겠어요. 주차 안내판부터 먼저 하는 게 맞다고 봅니다.",
-        replies: [
-          { stance: "NEUTRAL", body: "축제 기간이나 성수기 주말에만 시범 운행해 보고 판단하는 것도 방법이겠네요." },
-        ],
+        replies: [{ stance: "NEUTRAL", body: "축제 기간이나 성수기 주말에만 시범 운행해 보고 판단하는 것도 방법이겠네요." }],
       },
       { stance: "NEUTRAL", body: "거리 자체는 걸어서 다니기 좋은데, 주차장 위치를 몰라서 골목으로 들어오는 분들이 많은 것 같아요." },
       { stance: "PRO", body: "관광객 입장에서도 환영입니다. 작년에 주차 때문에 30분 넘게 헤맸어요." },
@@ -223,7 +306,7 @@ export const proposals: SeedProposal[] = [
     estimatedCostKrw: 300_000_000,
     status: "OPEN",
     openedDaysAgo: 8,
-    supportCount: 22,
+    supportCount: 12,
     authorIndex: 69,
     comments: [
       { stance: "PRO", body: "저희 어머니도 버스 시간 놓치면 두 시간을 기다리세요. 꼭 됐으면 좋겠습니다." },
@@ -246,7 +329,7 @@ export const proposals: SeedProposal[] = [
     estimatedCostKrw: 200_000_000,
     status: "OPEN",
     openedDaysAgo: 3,
-    supportCount: 18,
+    supportCount: 8,
     authorIndex: 47,
     comments: [
       { stance: "PRO", body: "작년 여름에 경로당 갔는데 너무 더워서 다들 집으로 가셨어요. 지원이 꼭 필요합니다." },
@@ -268,7 +351,7 @@ export const proposals: SeedProposal[] = [
     estimatedCostKrw: 800_000_000,
     status: "OPEN",
     openedDaysAgo: 15,
-    supportCount: 38,
+    supportCount: 24,
     authorIndex: 12,
     comments: [
       { stance: "PRO", body: "여섯 살, 네 살 키우는 엄마입니다. 여름마다 갈 곳이 없어요. 정말 필요합니다!" },
@@ -304,7 +387,7 @@ export const proposals: SeedProposal[] = [
         body: "주택가 가까이 만들면 짖는 소리 민원이 생길 수 있어요. 위치 선정이 제일 중요할 것 같습니다.",
         replies: [{ stance: "NEUTRAL", body: "동의합니다. 주거지와 거리를 두고 운영 시간을 정하면 괜찮을 것 같아요." }],
       },
-      { stance: "PRO", body: "한 명만 더 공감하면 50명이네요! 주변에 많이 알려 주세요." },
+      { stance: "PRO", body: "한 명만 더 공감하면 50명이네요! 주변에 많이 알려 주세요.", late: true },
     ],
   },
   {
@@ -319,7 +402,7 @@ export const proposals: SeedProposal[] = [
     estimatedCostKrw: 15_000_000,
     status: "OPEN",
     openedDaysAgo: 10,
-    supportCount: 14,
+    supportCount: 7,
     authorIndex: 25,
     comments: [
       { stance: "PRO", body: "좋은 아이디어네요. 다른 지자체에서도 선거 끝나고 이렇게 한다는 기사를 본 적 있어요." },
@@ -342,7 +425,7 @@ export const proposals: SeedProposal[] = [
     estimatedCostKrw: 250_000_000,
     status: "OPEN",
     openedDaysAgo: 18,
-    supportCount: 27,
+    supportCount: 15,
     authorIndex: 9,
     comments: [
       {
@@ -387,7 +470,7 @@ export const proposals: SeedProposal[] = [
     estimatedCostKrw: 500_000_000,
     status: "OPEN",
     openedDaysAgo: 22,
-    supportCount: 33,
+    supportCount: 21,
     authorIndex: 15,
     comments: [
       { stance: "PRO", body: "국토종주 하다가 군산 들어올 때 정말 무서웠습니다. 연결되면 자전거 관광객도 늘 거예요." },
@@ -410,7 +493,7 @@ export const proposals: SeedProposal[] = [
     estimatedCostKrw: 50_000_000,
     status: "OPEN",
     openedDaysAgo: 7,
-    supportCount: 41,
+    supportCount: 23,
     authorIndex: 30,
     comments: [
       { stance: "PRO", body: "지난주 일요일 밤에 해열제 찾느라 30분을 돌아다녔어요. 정말 필요합니다." },
@@ -433,7 +516,7 @@ export const proposals: SeedProposal[] = [
     estimatedCostKrw: null,
     status: "OPEN",
     openedDaysAgo: 14,
-    supportCount: 9,
+    supportCount: 5,
     authorIndex: 66,
     comments: [
       { stance: "PRO", body: "농사짓는 입장에서 제일 아쉬운 부분입니다. 배송 서비스까지 되면 정말 좋겠네요." },
@@ -455,7 +538,7 @@ export const proposals: SeedProposal[] = [
     estimatedCostKrw: null,
     status: "OPEN",
     openedDaysAgo: 28,
-    supportCount: 46,
+    supportCount: 44,
     authorIndex: 38,
     comments: [
       { stance: "PRO", body: "여권 찾으러 가려고 연차를 썼던 기억이 나네요. 꼭 필요합니다." },
@@ -466,7 +549,7 @@ export const proposals: SeedProposal[] = [
           { stance: "NEUTRAL", body: "무인발급기로 안 되는 민원이 많아서요. 시차 출근이면 근무 시간이 늘어나는 건 아니라고 봐요." },
         ],
       },
-      { stance: "PRO", body: "이틀밖에 안 남았네요. 공감 부탁드립니다!" },
+      { stance: "PRO", body: "이틀밖에 안 남았네요. 공감 부탁드립니다!", late: true },
     ],
   },
 
@@ -483,7 +566,7 @@ export const proposals: SeedProposal[] = [
     estimatedCostKrw: 180_000_000,
     status: "THRESHOLD_REACHED",
     openedDaysAgo: 26,
-    supportCount: 58,
+    supportCount: 53,
     authorIndex: 44,
     comments: [
       { stance: "PRO", body: "철길마을에서 가게를 하고 있습니다. 하루에도 몇 번씩 화장실 문의를 받아요. 꼭 부탁드립니다." },
@@ -510,7 +593,7 @@ export const proposals: SeedProposal[] = [
     estimatedCostKrw: 60_000_000,
     status: "THRESHOLD_REACHED",
     openedDaysAgo: 19,
-    supportCount: 52,
+    supportCount: 51,
     authorIndex: 51,
     comments: [
       { stance: "PRO", body: "매일 저녁 아이 데리러 가는데 정말 위험합니다. 승하차 구역 꼭 필요해요." },
@@ -519,7 +602,7 @@ export const proposals: SeedProposal[] = [
         body: "단속카메라만 설치하면 학부모들이 잠깐 세울 곳도 없어져요. 승하차 구역을 먼저 만들고 단속은 그다음에 했으면 합니다.",
         replies: [{ stance: "NEUTRAL", body: "제안 내용에 둘 다 들어 있으니 순서만 잘 정하면 되겠네요." }],
       },
-      { stance: "PRO", body: "50명 넘었네요! 부서 검토 결과 기다리겠습니다." },
+      { stance: "PRO", body: "50명 넘었네요! 부서 검토 결과 기다리겠습니다.", late: true },
     ],
   },
   {
@@ -534,7 +617,7 @@ export const proposals: SeedProposal[] = [
     estimatedCostKrw: 400_000_000,
     status: "THRESHOLD_REACHED",
     openedDaysAgo: 27,
-    supportCount: 64,
+    supportCount: 56,
     authorIndex: 62,
     comments: [
       {
@@ -566,7 +649,7 @@ export const proposals: SeedProposal[] = [
     estimatedCostKrw: 600_000_000,
     status: "ASSIGNED",
     openedDaysAgo: 40,
-    supportCount: 71,
+    supportCount: 57,
     authorIndex: 1,
     comments: [
       { stance: "PRO", body: "대학생입니다. 아침 수업 때 버스가 꽉 차서 두 대를 보낸 적도 있어요." },
@@ -591,7 +674,7 @@ export const proposals: SeedProposal[] = [
     estimatedCostKrw: 200_000_000,
     status: "ASSIGNED",
     openedDaysAgo: 45,
-    supportCount: 55,
+    supportCount: 51,
     authorIndex: 18,
     comments: [
       { stance: "PRO", body: "작년 여름에 장자도 들어가는 데만 한 시간 걸렸어요. 셔틀 있으면 무조건 이용합니다." },
@@ -613,7 +696,7 @@ export const proposals: SeedProposal[] = [
     estimatedCostKrw: 100_000_000,
     status: "ASSIGNED",
     openedDaysAgo: 38,
-    supportCount: 60,
+    supportCount: 53,
     authorIndex: 28,
     comments: [
       { stance: "PRO", body: "하제마을 출신입니다. 고향은 없어졌지만 팽나무만은 꼭 지켜 주세요." },
@@ -639,7 +722,7 @@ export const proposals: SeedProposal[] = [
     estimatedCostKrw: 30_000_000,
     status: "ANSWERED",
     openedDaysAgo: 75,
-    supportCount: 80,
+    supportCount: 61,
     authorIndex: 5,
     statusNote:
       "제안해 주신 가맹점 검색 기능은 운영 대행사와 협의하여 다음 앱 개편 때 업종별·거리순 검색과 지도 보기를 추가할 예정입니다. 월 구매 한도와 할인율은 국비 지원 규모에 따라 바뀔 수 있어 고정하기 어렵지만, 변경 시 최소 7일 전에 앱 알림과 시 누리집으로 안내하겠습니다.",
@@ -648,9 +731,9 @@ export const proposals: SeedProposal[] = [
       {
         stance: "PRO",
         body: "동네 작은 가게들이 가맹점인지 몰라서 못 쓰는 경우가 많아요. 지도 기능 꼭 부탁드려요.",
-        replies: [{ stance: "PRO", body: "답변 나왔네요. 개편 일정도 알려 주시면 좋겠습니다." }],
+        replies: [{ stance: "PRO", body: "답변 나왔네요. 개편 일정도 알려 주시면 좋겠습니다.", late: true }],
       },
-      { stance: "NEUTRAL", body: "앱 개편 후에 실제로 반영됐는지 여기서 다시 확인할 수 있으면 좋겠어요." },
+      { stance: "NEUTRAL", body: "앱 개편 후에 실제로 반영됐는지 여기서 다시 확인할 수 있으면 좋겠어요.", late: true },
     ],
   },
   {
@@ -665,15 +748,16 @@ export const proposals: SeedProposal[] = [
     estimatedCostKrw: null,
     status: "ANSWERED",
     openedDaysAgo: 90,
-    supportCount: 57,
+    supportCount: 52,
     authorIndex: 73,
     statusNote:
       "대야면 마을 순회진료를 월 1회에서 월 2회로 늘리는 방향으로 검토하고 있으며, 방문건강관리 인력 1명 증원을 내년 예산에 반영하도록 예산 부서와 협의 중입니다. 마을회관 건강 교실은 이번 분기부터 우선 3개 마을에서 시작하겠습니다.",
     comments: [
-      { stance: "PRO", body: "저희 아버지가 대야면에 혼자 계셔서 늘 걱정이었는데 답변이 반갑습니다." },
+      { stance: "PRO", body: "저희 아버지가 대야면에 혼자 계셔서 늘 걱정이었는데 답변이 반갑습니다.", late: true },
       {
         stance: "NEUTRAL",
         body: "인력 증원이 예산에 실제로 반영되는지 끝까지 지켜보겠습니다.",
+        late: true,
       },
     ],
   },
@@ -689,18 +773,21 @@ export const proposals: SeedProposal[] = [
     estimatedCostKrw: 20_000_000,
     status: "ANSWERED",
     openedDaysAgo: 60,
-    supportCount: 53,
+    supportCount: 50,
     authorIndex: 34,
     statusNote:
       "주말과 명절 성수기에 인근 시유지를 임시주차장으로 운영하고, 주차 안내요원 2명을 배치하겠습니다. 공영주차장 신설은 부지 확보가 필요한 사항이라 중장기 과제로 검토하며, 추진 상황은 이 게시판에 다시 안내드리겠습니다.",
     comments: [
-      { stance: "PRO", body: "명절 때마다 차가 꼼짝을 못 해요. 임시주차장이라도 생긴다니 다행입니다." },
+      { stance: "PRO", body: "명절 때마다 차가 꼼짝을 못 해요. 임시주차장이라도 생긴다니 다행입니다.", late: true },
       {
         stance: "CON",
         body: "임시주차장은 결국 임시방편 아닌가요? 공영주차장 계획을 구체적으로 알려 주셨으면 합니다.",
-        replies: [{ stance: "NEUTRAL", body: "중장기 과제라고 하니 다음 주민참여예산 때 다시 제안해 보는 것도 방법일 것 같아요." }],
+        late: true,
+        replies: [
+          { stance: "NEUTRAL", body: "중장기 과제라고 하니 다음 주민참여예산 때 다시 제안해 보는 것도 방법일 것 같아요.", late: true },
+        ],
       },
-      { stance: "NEUTRAL", body: "안내요원 배치 시간대가 언제인지도 알려 주시면 좋겠습니다." },
+      { stance: "NEUTRAL", body: "안내요원 배치 시간대가 언제인지도 알려 주시면 좋겠습니다.", late: true },
     ],
   },
 
@@ -717,16 +804,18 @@ export const proposals: SeedProposal[] = [
     estimatedCostKrw: 100_000_000,
     status: "IN_PROGRESS",
     openedDaysAgo: 110,
-    supportCount: 66,
+    supportCount: 55,
     authorIndex: 41,
     statusNote:
-      "군산경찰서와 합동 현장 조사를 거쳐 비상벨 일체형 방범 CCTV 설치 지점 5곳을 확정했고, 현재 설치 공사를 진행하고 있습니다. 보안등이 부족한 골목 3곳에는 LED 보안등을 추가로 설치할 예정입니다.",
+      "제안을 채택합니다. 군산경찰서와 합동 현장 조사를 거쳐 비상벨 일체형 방범 CCTV 설치 지점 5곳을 정하고, 보안등이 부족한 골목 3곳에는 LED 보안등을 추가로 설치하겠습니다. 설치 위치와 공사 일정은 이 게시판과 흥남동 행정복지센터에 안내하겠습니다.",
+    milestones: ["경찰서 합동 현장 조사와 설치 지점 5곳 확정", "비상벨 일체형 방범 CCTV와 LED 보안등 설치"],
     comments: [
-      { stance: "PRO", body: "고등학생 딸이 밤에 학원 끝나고 오는 길이라 늘 걱정이었어요. 진행된다니 감사합니다." },
+      { stance: "PRO", body: "고등학생 딸이 밤에 학원 끝나고 오는 길이라 늘 걱정이었어요. 진행된다니 감사합니다.", late: true },
       {
         stance: "NEUTRAL",
         body: "설치 위치 5곳이 어디인지 공개해 주시면 주민들이 더 안심할 것 같습니다.",
-        replies: [{ stance: "PRO", body: "주민센터 게시판에 위치도가 붙어 있더라고요. 여기에도 올려 주시면 좋겠네요." }],
+        late: true,
+        replies: [{ stance: "PRO", body: "주민센터 게시판에 위치도가 붙어 있더라고요. 여기에도 올려 주시면 좋겠네요.", late: true }],
       },
     ],
   },
@@ -742,16 +831,17 @@ export const proposals: SeedProposal[] = [
     estimatedCostKrw: 250_000_000,
     status: "IN_PROGRESS",
     openedDaysAgo: 130,
-    supportCount: 62,
+    supportCount: 51,
     authorIndex: 57,
     statusNote:
-      "조류 전문가 자문을 거쳐 철새 이동 경로를 피한 위치로 관찰 데크 부지를 정했으며, 현재 실시설계를 진행하고 있습니다. 겨울 철새가 도래하기 전에 공사를 마칠 수 있도록 추진하겠습니다.",
+      "제안을 채택합니다. 조류 전문가 자문을 거쳐 철새 이동 경로를 피한 위치에 가림막이 있는 관찰 데크를 설치하고, 안내판과 소규모 주차 공간을 함께 마련하겠습니다. 실시설계를 거쳐 겨울 철새가 도래하기 전에 공사를 마칠 수 있도록 추진하겠습니다.",
+    milestones: ["전문가 자문과 관찰 데크 부지 선정", "실시설계와 관찰 데크 설치 공사"],
     comments: [
       { stance: "PRO", body: "가창오리 군무 보러 매년 갑니다. 관찰 데크가 생기면 사진 찍는 분들도 많이 오실 거예요." },
       {
         stance: "CON",
         body: "사람이 많이 오면 결국 철새에게 피해가 가지 않을까 걱정됩니다. 탐조 시기에는 인원 제한도 검토해 주세요.",
-        replies: [{ stance: "NEUTRAL", body: "답변을 보니 전문가 자문을 받았다고 하니 일단 지켜봐도 될 것 같아요." }],
+        replies: [{ stance: "NEUTRAL", body: "답변을 보니 전문가 자문을 받았다고 하니 일단 지켜봐도 될 것 같아요.", late: true }],
       },
       { stance: "PRO", body: "마을 어르신들도 관광객이 오면 농산물 판매도 할 수 있다고 좋아하십니다." },
     ],
@@ -770,18 +860,20 @@ export const proposals: SeedProposal[] = [
     estimatedCostKrw: 120_000_000,
     status: "COMPLETED",
     openedDaysAgo: 180,
-    supportCount: 74,
+    supportCount: 58,
     authorIndex: 22,
     statusNote:
-      "삼학동 어린이공원의 노후 놀이기구 3종을 교체하고 바닥을 탄성 포장으로 새로 깔았으며, 보호자용 그늘 벤치 2개도 설치했습니다. 제안해 주시고 공감해 주신 시민 여러분께 감사드립니다.",
+      "제안을 채택합니다. 삼학동 어린이공원의 노후 놀이기구 3종을 안전 기준에 맞는 제품으로 교체하고, 모래 바닥을 탄성 포장으로 바꾸며, 보호자용 그늘 벤치 2개를 설치하겠습니다. 제안해 주시고 공감해 주신 시민 여러분께 감사드립니다.",
+    milestones: ["놀이기구 3종 교체와 탄성 포장", "그늘 벤치 설치와 안전 검사"],
     comments: [
-      { stance: "PRO", body: "어제 아이랑 가 봤는데 완전히 새 공원이 됐어요. 감사합니다!" },
+      { stance: "PRO", body: "어제 아이랑 가 봤는데 완전히 새 공원이 됐어요. 감사합니다!", late: true },
       {
         stance: "PRO",
         body: "제안이 실제로 이루어지는 걸 보니 참여할 맛이 나네요.",
-        replies: [{ stance: "PRO", body: "저도 다음에 동네 일로 제안 올려 보려고요." }],
+        late: true,
+        replies: [{ stance: "PRO", body: "저도 다음에 동네 일로 제안 올려 보려고요.", late: true }],
       },
-      { stance: "NEUTRAL", body: "새 시설이 오래가도록 정기 점검도 꼭 부탁드립니다." },
+      { stance: "NEUTRAL", body: "새 시설이 오래가도록 정기 점검도 꼭 부탁드립니다.", late: true },
     ],
   },
   {
@@ -796,13 +888,14 @@ export const proposals: SeedProposal[] = [
     estimatedCostKrw: 20_000_000,
     status: "COMPLETED",
     openedDaysAgo: 160,
-    supportCount: 68,
+    supportCount: 53,
     authorIndex: 60,
     statusNote:
-      "구암동 주요 횡단보도 4곳에 접이식 그늘막 설치를 마쳤습니다. 그늘막은 매년 5월부터 9월까지 펼쳐 운영하며, 파손이나 불편 사항은 동 행정복지센터로 알려 주시기 바랍니다.",
+      "제안을 채택합니다. 구암동 주요 횡단보도 4곳에 접이식 그늘막을 설치하고, 매년 5월부터 9월까지 펼쳐 운영하겠습니다. 파손이나 불편 사항은 동 행정복지센터로 알려 주시기 바랍니다.",
+    milestones: ["설치 위치 4곳 선정과 보행 안전 검토", "접이식 그늘막 4곳 설치"],
     comments: [
-      { stance: "PRO", body: "올여름 신호 기다릴 때 정말 시원했어요. 감사합니다." },
-      { stance: "NEUTRAL", body: "시장 앞 횡단보도에도 하나 더 있으면 좋겠어요. 다음에 따로 제안해 볼게요." },
+      { stance: "PRO", body: "올여름 신호 기다릴 때 정말 시원했어요. 감사합니다.", late: true },
+      { stance: "NEUTRAL", body: "시장 앞 횡단보도에도 하나 더 있으면 좋겠어요. 다음에 따로 제안해 볼게요.", late: true },
     ],
   },
 
@@ -818,7 +911,7 @@ export const proposals: SeedProposal[] = [
     estimatedCostKrw: null,
     status: "REJECTED",
     openedDaysAgo: 35,
-    supportCount: 6,
+    supportCount: 0,
     authorIndex: 79,
     statusNote:
       "도로 파손 보수처럼 특정 장소의 생활 불편 사항은 정책제안이 아닌 생활민원으로 처리됩니다. 국민신문고(www.epeople.go.kr) 또는 시청 민원실·동 행정복지센터로 접수해 주시면 담당 부서에서 현장을 확인해 신속히 조치해 드립니다.",
@@ -826,6 +919,7 @@ export const proposals: SeedProposal[] = [
       {
         stance: "NEUTRAL",
         body: "저도 비슷한 글 올렸다가 안내받았는데, 국민신문고에 올리니 일주일 만에 고쳐 주더라고요.",
+        late: true,
       },
     ],
   },
@@ -843,7 +937,7 @@ export const proposals: SeedProposal[] = [
     estimatedCostKrw: 150_000_000,
     status: "EXPIRED",
     openedDaysAgo: 70,
-    supportCount: 23,
+    supportCount: 16,
     authorIndex: 48,
     comments: [
       { stance: "PRO", body: "임피역 정말 예쁜데 알려지지 않아서 아쉬웠어요. 좋은 제안입니다." },
@@ -865,7 +959,7 @@ export const proposals: SeedProposal[] = [
     estimatedCostKrw: 500_000_000,
     status: "EXPIRED",
     openedDaysAgo: 150,
-    supportCount: 31,
+    supportCount: 24,
     authorIndex: 76,
     comments: [
       { stance: "PRO", body: "귀농을 준비하면서 살 집 구하는 게 제일 어려웠어요. 이런 제도가 있으면 정말 좋겠습니다." },

@@ -1,44 +1,90 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDomain } from "../../app/domain/index.server.ts";
-import { DEMO_PASSWORD, seedDemoCity } from "../../prisma/seed.ts";
+import type { PrismaClient } from "../../app/domain/db.ts";
+import { createDomain } from "../../app/platform/compose.server.ts";
+import { DEMO_PASSWORD, demoAnchor, seedDemoCity } from "../../prisma/seed.ts";
 import * as data from "../../prisma/seed-data.ts";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database.ts";
 
+// Playing the city through the domain takes a while on PGlite, on a busy machine longer.
+const SEED_TIMEOUT = 300_000;
+const anchor = demoAnchor();
+
 let db: TestDatabase;
+/** The city as the first seed left it, before the tests below sign in and read. */
+let seeded: Record<string, string[]>;
 beforeAll(async () => {
   db = await createTestDatabase();
-});
+}, SEED_TIMEOUT);
 afterAll(async () => {
   await db?.drop();
 });
 
+/**
+ * Every table's rows, sorted, without what is not the story's to decide: salted password
+ * hashes, random verification-attempt ids, and timestamps the database or Prisma take from
+ * the wall clock rather than the domain's clock (AuditLog.createdAt, every @updatedAt).
+ */
+const VOLATILE: Record<string, string[]> = {
+  User: ["passwordHash"],
+  VerificationAttempt: ["id"],
+  AuditLog: ["createdAt"],
+  CitySetting: ["updatedAt"],
+  Proposal: ["updatedAt"],
+  Round: ["updatedAt"],
+};
+async function dump(prisma: PrismaClient) {
+  const tables = await prisma.$queryRawUnsafe<{ name: string }[]>(
+    `select table_name::text as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name <> '_prisma_migrations' order by 1`,
+  );
+  const out: Record<string, string[]> = {};
+  for (const { name } of tables) {
+    const rows = await prisma.$queryRawUnsafe<{ row: Record<string, unknown> }[]>(`select to_jsonb(t) as row from "${name}" t`);
+    out[name] = rows
+      .map(({ row }) =>
+        JSON.stringify(
+          Object.fromEntries(
+            Object.entries(row)
+              .filter(([column]) => !VOLATILE[name]?.includes(column))
+              .sort(([a], [b]) => a.localeCompare(b)),
+          ),
+        ),
+      )
+      .sort();
+  }
+  return out;
+}
+
 describe("demo city seed", () => {
-  it("seeds Gunsan once and changes nothing when run again", async () => {
-    expect(await seedDemoCity(db.prisma)).toBe(true);
-    const counts = async () => ({
-      districts: await db.prisma.district.count(),
-      departments: await db.prisma.department.count(),
-      categories: await db.prisma.category.count(),
-      users: await db.prisma.user.count(),
-      proposals: await db.prisma.proposal.count(),
-      supports: await db.prisma.support.count(),
-      comments: await db.prisma.comment.count(),
-      rounds: await db.prisma.round.count(),
-      entries: await db.prisma.roundEntry.count(),
-    });
-    const first = await counts();
-    expect(first).toMatchObject({ districts: 27, categories: 13, proposals: 31 }); // 30 on the board, 1 submitted into a round
-    expect(first.departments).toBeGreaterThanOrEqual(10);
-    const staff = await db.prisma.user.count({ where: { email: { endsWith: "@staff.madang" } } });
-    expect(await db.prisma.identityVerification.count()).toBe(first.users - staff); // every seeded citizen is verified
-    expect(first.supports).toBeGreaterThan(500);
-    expect(first.comments).toBeGreaterThan(50);
+  it(
+    "seeds Gunsan once and changes nothing when run again",
+    async () => {
+      expect(await seedDemoCity(db.prisma, anchor)).toBe(true);
+      seeded = await dump(db.prisma);
+      const counts = async () => ({
+        districts: await db.prisma.district.count(),
+        departments: await db.prisma.department.count(),
+        categories: await db.prisma.category.count(),
+        users: await db.prisma.user.count(),
+        proposals: await db.prisma.proposal.count(),
+        supports: await db.prisma.support.count(),
+        comments: await db.prisma.comment.count(),
+        rounds: await db.prisma.round.count(),
+        entries: await db.prisma.roundEntry.count(),
+      });
+      const first = await counts();
+      expect(first).toMatchObject({ districts: 27, departments: 12, categories: 13, proposals: 31 }); // 30 on the board, 1 submitted into a round
+      const staff = await db.prisma.user.count({ where: { email: { endsWith: "@staff.madang" } } });
+      expect(first.users - staff).toBe(data.demoAccounts.length + 80);
+      expect(await db.prisma.identityVerification.count()).toBe(first.users - staff); // every seeded citizen is verified
+      expect(first.supports).toBeGreaterThan(500);
+      expect(first.comments).toBeGreaterThan(50);
+      expect(first).toMatchObject({ rounds: 2, entries: 8 });
 
-    expect(first).toMatchObject({ rounds: 2, entries: 8 });
-
-    expect(await seedDemoCity(db.prisma)).toBe(false);
-    expect(await counts()).toEqual(first);
-  });
+      expect(await seedDemoCity(db.prisma, anchor)).toBe(false);
+      expect(await counts()).toEqual(first);
+    },
+    SEED_TIMEOUT,
+  );
 
   it("spreads proposals over districts and statuses, with the demo accounts able to sign in", async () => {
     const domain = createDomain({ prisma: db.prisma });
@@ -75,4 +121,92 @@ describe("demo city seed", () => {
       expect(p.supportCount).toBe(await db.prisma.support.count({ where: { proposalId: p.id } }));
     }
   });
+
+  it("plays each proposal's life through the lifecycle, all of it before the demo's now", async () => {
+    const domain = createDomain({ prisma: db.prisma });
+    const completed = await db.prisma.proposal.findFirstOrThrow({ where: { status: "COMPLETED" }, orderBy: { id: "asc" } });
+    const detail = await domain.proposals.get(null, completed.id);
+    expect(detail.timeline.map((t) => t.status)).toEqual([
+      "SCREENING",
+      "OPEN",
+      "THRESHOLD_REACHED",
+      "ASSIGNED",
+      "ANSWERED",
+      "IN_PROGRESS",
+      "COMPLETED",
+    ]);
+    const times = detail.timeline.map((t) => t.at.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(detail.answers).toMatchObject([{ kind: "FINAL", outcome: "ADOPTED" }]);
+    expect(detail.milestones.every((m) => m.completedAt !== null)).toBe(true);
+
+    // Expired ones ran out of time below the threshold; the rejected one never opened for 공감.
+    const expired = await db.prisma.proposal.findMany({
+      where: { status: "EXPIRED" },
+      select: {
+        closesAt: true,
+        statusEvents: { where: { status: "EXPIRED" }, select: { createdAt: true } },
+        _count: { select: { supports: true } },
+      },
+    });
+    for (const p of expired) {
+      expect(p.statusEvents[0]!.createdAt).toEqual(p.closesAt);
+      expect(p._count.supports).toBeLessThan(50);
+    }
+    expect(await db.prisma.support.count({ where: { proposal: { status: { in: ["REJECTED", "SCREENING"] } } } })).toBe(0);
+
+    // Every resident's registered address has a move-in date, so residence-length rules apply.
+    const residences = await db.prisma.affiliation.findMany({
+      where: { kind: "RESIDENT" },
+      select: { since: true, source: true, status: true },
+    });
+    expect(residences.length).toBe(data.demoAccounts.length + 80);
+    expect(residences.every((r) => r.since !== null && r.source === "PROVIDER" && r.status === "CONFIRMED")).toBe(true);
+
+    // The story ends at the anchor: nothing it recorded is later.
+    const latest = await Promise.all([
+      db.prisma.support.aggregate({ _max: { createdAt: true } }),
+      db.prisma.comment.aggregate({ _max: { createdAt: true } }),
+      db.prisma.notification.aggregate({ _max: { createdAt: true } }),
+      db.prisma.proposalStatusEvent.aggregate({ _max: { createdAt: true } }),
+    ]);
+    for (const l of latest) expect(l._max.createdAt!.getTime()).toBeLessThanOrEqual(anchor.getTime());
+  });
+
+  it(
+    "is all or nothing, and the same city every time: after a crash a rerun plays it again, identical",
+    async () => {
+      const other = await createTestDatabase();
+      try {
+        // A crash in the middle of the story (at the first 공감) rolls everything back, reference data included.
+        const crashing = other.prisma.$extends({
+          query: {
+            support: {
+              createMany() {
+                throw new Error("simulated crash");
+              },
+            },
+          },
+        }) as unknown as PrismaClient;
+        await expect(seedDemoCity(crashing, anchor)).rejects.toThrow("simulated crash");
+        expect({
+          cities: await other.prisma.citySetting.count(),
+          users: await other.prisma.user.count(),
+          proposals: await other.prisma.proposal.count(),
+        }).toEqual({
+          cities: 0,
+          users: 0,
+          proposals: 0,
+        });
+
+        expect(await seedDemoCity(other.prisma, anchor)).toBe(true);
+        const replayed = await dump(other.prisma);
+        expect(Object.keys(replayed)).toEqual(Object.keys(seeded));
+        for (const [table, rows] of Object.entries(seeded)) expect(replayed[table], table).toEqual(rows);
+      } finally {
+        await other.drop();
+      }
+    },
+    SEED_TIMEOUT,
+  );
 });
