@@ -7,28 +7,29 @@ import os from "node:os";
 import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, installGlobals, type ServerBuild } from "@remix-run/node";
 import closeWithGrace from "close-with-grace";
 import express from "express";
 import { createClient } from "redis";
 import { createAuth } from "./app/auth/auth.server.ts";
 import { ConfigError, loadConfig, type Config } from "./app/config.server.ts";
-import type { Database } from "./app/db/database.server.ts";
+import { DatabaseUnavailableError, type Database } from "./app/db/database.server.ts";
 import { openConfiguredDatabase } from "./app/db/open-configured.server.ts";
 import { createDevIdentityProvider } from "./app/domain/identity/dev-provider.server.ts";
 import { createDomain } from "./app/domain/index.server.ts";
+import { localize } from "./app/platform/compose.server.ts";
 import { createDiskStorage } from "./app/platform/storage.server.ts";
 import { SCHEDULER_INTERVAL_MS } from "./app/domain/scheduler/scheduler.server.ts";
 import type { FileStorage, Mailer, RateLimiter } from "./app/domain/ports.ts";
 import type { Clock } from "./app/domain/viewer.ts";
 import type { MadangLoadContext } from "./app/load-context.ts";
 import { bodySizeGuard, csrfGuard, securityHeaders } from "./app/platform/http-guards.server.ts";
+import { createStrictRemixHandler } from "./app/platform/remix-handler.server.ts";
 import { createConsoleMailer, createFileMailer, createSmtpMailer } from "./app/platform/mail.server.ts";
 import { createRateLimiter } from "./app/platform/rate-limits.server.ts";
 import { resolveIdentityHashKey, resolveSessionSecret } from "./app/session-secret.server.ts";
 import { createMadangYoga } from "./graphql/yoga.ts";
-import { seedDemoCity } from "./prisma/seed.ts";
+import { seedIfEmpty } from "./prisma/seed.ts";
 import { createRealtimeServer } from "./realtime/server.ts";
 
 installGlobals({ nativeFetch: true });
@@ -69,11 +70,14 @@ export async function createMadangServer(options: MadangServerOptions) {
     limitsRedis.on("error", (error) => console.error("redis (rate limits):", error.message));
     await limitsRedis.connect();
   }
+  // One limiter for the domain's limits and the socket edge's (realtime/limits.ts).
+  const limits = options.limits ?? createRateLimiter({ redis: limitsRedis });
   const domain = createDomain({
     prisma: db.prisma,
     clock,
-    limits: options.limits ?? createRateLimiter({ redis: limitsRedis }),
+    limits,
     mailer: options.mailer ?? mailerFor(config),
+    localize,
     identityProviders: [createDevIdentityProvider()],
     storage: options.storage ?? createDiskStorage(path.resolve(config.DATA_DIR, "uploads")),
     identityHashKey: options.identityHashKey ?? sessionSecret,
@@ -97,13 +101,11 @@ export async function createMadangServer(options: MadangServerOptions) {
   app.set("trust proxy", config.TRUST_PROXY);
   app.use(...securityHeaders({ isDev }));
   app.get("/healthz", (_req, res) => void res.json({ status: "ok" }));
-  app.get("/readyz", async (_req, res) => {
-    try {
-      await db.ping();
-      res.json({ status: "ready", database: db.kind });
-    } catch {
-      res.status(503).json({ status: "unavailable", database: db.kind });
-    }
+  app.get("/readyz", (_req, res) => {
+    db.ping().then(
+      () => void res.json({ status: "ready", database: db.kind }),
+      () => void res.status(503).json({ status: "unavailable", database: db.kind }),
+    );
   });
   app.use("/build", express.static(path.join(ROOT, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
@@ -112,7 +114,8 @@ export async function createMadangServer(options: MadangServerOptions) {
   if (remixBuild) {
     app.all(
       "*",
-      createRequestHandler({
+      // Like @remix-run/express's handler, but bodies with invalid UTF-8 are refused first.
+      createStrictRemixHandler({
         build: remixBuild,
         mode: config.NODE_ENV,
         getLoadContext: (req, res): MadangLoadContext => ({ domain, auth, clientIp: req.ip ?? "unknown", cspNonce: res.locals.cspNonce }),
@@ -126,15 +129,17 @@ export async function createMadangServer(options: MadangServerOptions) {
     auth,
     redisUrl: config.REDIS_URL,
     allowedOrigins,
+    limits,
+    trustProxy: config.TRUST_PROXY,
   });
 
   // Deadlines run themselves (expiry, overdue answers); on several nodes, once per interval.
   const nodeId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const runScheduler = () =>
-    domain.scheduler.runOnce(nodeId).catch((error) => console.error("scheduler: deadline jobs failed", error));
+    void domain.scheduler.runOnce(nodeId).catch((error) => console.error("scheduler: deadline jobs failed", error));
   const scheduler = setInterval(runScheduler, SCHEDULER_INTERVAL_MS);
   scheduler.unref();
-  void runScheduler();
+  runScheduler();
 
   return {
     app,
@@ -189,25 +194,33 @@ export async function main() {
     process.exit(1);
   }
 
-  const db = await openConfiguredDatabase(config);
-  let server: MadangServer | undefined;
+  // The embedded directory is locked by another process, or will not open: the message names
+  // the directory and says what to do; a stack trace would only hide it.
+  const db = await openConfiguredDatabase(config).catch((error: unknown) => {
+    if (!(error instanceof DatabaseUnavailableError)) throw error;
+    console.error(error.message);
+    return process.exit(1);
+  });
+  // Assigned once the server is built; the shutdown handler below may run before that.
+  const running: { server?: MadangServer } = {};
   // Graceful shutdown on SIGTERM/SIGINT: stop accepting, close sockets, close the database.
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) console.error(err);
     else console.log(`${signal}: shutting down`);
-    await server?.close();
+    await running.server?.close();
     await db.close();
   });
 
-  const applied = await db.migrate();
+  // Seeding an empty database happens under the migration lock, so of several nodes starting
+  // together on one empty database exactly one seeds it and the others find it seeded.
+  let seeded = false;
+  const applied = await db.migrate(config.SEED_ON_START ? async () => void (seeded = await seedIfEmpty(db.prisma)) : undefined);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
-  if (config.SEED_ON_START && !(await db.prisma.citySetting.findUnique({ where: { id: 1 } }))) {
-    await seedDemoCity(db.prisma);
-    console.log("Seeded the demo city (군산시) into the empty database.");
-  }
+  if (seeded) console.log("Seeded the demo city (군산시) into the empty database.");
 
   let build = await loadRemixBuild();
-  server = await createMadangServer({ config, db, sessionSecret, identityHashKey, remixBuild: async () => build });
+  const server = await createMadangServer({ config, db, sessionSecret, identityHashKey, remixBuild: async () => build });
+  running.server = server;
   // Proposals stored without search tokens (rows from before search existed) become searchable.
   const reindexed = await server.domain.search.reindexMissing();
   if (reindexed) console.log(`Indexed ${reindexed} proposals for search.`);
@@ -217,9 +230,12 @@ export async function main() {
 
   if (config.NODE_ENV === "development") {
     const { watch } = await import("chokidar");
-    watch(path.join(ROOT, "build/version.txt"), { ignoreInitial: true }).on("all", async () => {
+    const reload = async () => {
       build = await loadRemixBuild();
       await broadcastDevReady(build);
+    };
+    watch(path.join(ROOT, "build/version.txt"), { ignoreInitial: true }).on("all", () => {
+      reload().catch((error: unknown) => console.error("reloading the web app failed", error));
     });
     await broadcastDevReady(build);
   }

@@ -5,15 +5,7 @@ export default {
   theme: {
     extend: {
       fontFamily: {
-        sans: [
-          "Pretendard",
-          "'Noto Sans KR'",
-          "'Noto Sans CJK KR'",
-          "'Apple SD Gothic Neo'",
-          "'Malgun Gothic'",
-          "system-ui",
-          "sans-serif",
-        ],
+        sans: ["Pretendard", "'Noto Sans KR'", "'Noto Sans CJK KR'", "'Apple SD Gothic Neo'", "'Malgun Gothic'", "system-ui", "sans-serif"],
       },
       colors: {
         // 마당: the green of a village yard, with a warm clay accent for 공감.

@@ -36,10 +36,7 @@ export const ConfigSchema = z.object({
   DATABASE_URL: optionalUrl(["postgresql:", "postgres:"], "postgresql://user@127.0.0.1:5432/madang"),
   DATA_DIR: z.string().trim().min(1, "must not be empty").default("./data"),
   REDIS_URL: optionalUrl(["redis:", "rediss:"], "redis://127.0.0.1:6379"),
-  SESSION_SECRET: z
-    .string()
-    .min(16, "must be at least 16 characters (use a long random string)")
-    .optional(),
+  SESSION_SECRET: z.string().min(16, "must be at least 16 characters (use a long random string)").optional(),
   /** Mark the session cookie Secure in production (turn off only behind plain HTTP). */
   COOKIE_SECURE: z
     .enum(["true", "false", "1", "0"], { errorMap: () => ({ message: "must be true or false" }) })
@@ -53,8 +50,15 @@ export const ConfigSchema = z.object({
   ALLOWED_ORIGINS: z
     .string()
     .optional()
-    .transform((v) => (v ?? "").split(",").map((o) => o.trim()).filter(Boolean))
-    .refine((list) => list.every((o) => /^https?:\/\/[^/]+$/.test(o)), { message: "must be origins like https://a.example,https://b.example" }),
+    .transform((v) =>
+      (v ?? "")
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every((o) => /^https?:\/\/[^/]+$/.test(o)), {
+      message: "must be origins like https://a.example,https://b.example",
+    }),
   MAIL_TRANSPORT: z
     .enum(["console", "file", "smtp"], { errorMap: () => ({ message: "must be one of console, file, smtp" }) })
     .default("console"),
@@ -80,7 +84,8 @@ export class ConfigError extends Error {}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const result = ConfigSchema.superRefine((c, ctx) => {
-    if (c.MAIL_TRANSPORT === "smtp" && !c.SMTP_URL) ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required when MAIL_TRANSPORT=smtp" });
+    if (c.MAIL_TRANSPORT === "smtp" && !c.SMTP_URL)
+      ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required when MAIL_TRANSPORT=smtp" });
   }).safeParse(env);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);

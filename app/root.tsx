@@ -14,7 +14,7 @@ import {
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { Layout as PageLayout } from "./components/layout.tsx";
 import { getI18n, type Language, DEFAULT_LANGUAGE } from "./i18n/i18n.ts";
-import { requestLanguage } from "./lib/http.server.ts";
+import { requestLanguage } from "./lib/server/http.server.ts";
 import stylesheet from "./tailwind.css";
 
 export const links: LinksFunction = () => [

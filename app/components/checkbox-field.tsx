@@ -1,6 +1,15 @@
 // A checkbox with its label and an optional hint, controlled or not. The id defaults to the
 // name (and value), so a group of boxes sharing a name gets distinct ids.
-export function CheckboxField({ id, name, value, label, hint, defaultChecked, checked, onChange }: {
+export function CheckboxField({
+  id,
+  name,
+  value,
+  label,
+  hint,
+  defaultChecked,
+  checked,
+  onChange,
+}: {
   id?: string;
   name: string;
   value?: string;

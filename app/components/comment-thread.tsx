@@ -32,7 +32,8 @@ export type ThreadComment = {
 export type DebateTarget = { proposalId: number } | { roundId: number };
 
 /** The URL the thread's forms post to. */
-export const debateActionUrl = (target: DebateTarget) => ("roundId" in target ? `/rounds/${target.roundId}/comments` : `/proposals/${target.proposalId}/comments`);
+export const debateActionUrl = (target: DebateTarget) =>
+  "roundId" in target ? `/rounds/${target.roundId}/comments` : `/proposals/${target.proposalId}/comments`;
 
 /** The page showing a comment (round comments live on the round page). */
 export function commentHref(c: { id: number; proposalId: number | null; roundId: number | null }) {
@@ -41,7 +42,8 @@ export function commentHref(c: { id: number; proposalId: number | null; roundId:
 
 type ActionData = { ok: true; intent: string } | { error: LocalizedError };
 const stanceStyle = { PRO: "bg-brand-50 text-brand-800", CON: "bg-clay-50 text-clay-700", NEUTRAL: "bg-stone-100 text-stone-600" } as const;
-const small = "rounded-lg px-2 py-1 text-xs font-semibold text-stone-600 hover:bg-stone-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-600 disabled:opacity-50";
+const small =
+  "rounded-lg px-2 py-1 text-xs font-semibold text-stone-600 hover:bg-stone-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-600 disabled:opacity-50";
 
 function useCommentAction(target: DebateTarget) {
   const fetcher = useFetcher<ActionData>();
@@ -112,7 +114,12 @@ function CommentForm({ target, parentId, onDone }: { target: DebateTarget; paren
 /** What the author (and moderators) see about an appeal against a hide. */
 function AppealStatus({ appeal }: { appeal: NonNullable<ThreadComment["appeal"]> }) {
   const { t } = useTranslation();
-  const tone = appeal.status === "REVERSED" ? "bg-brand-50 text-brand-900" : appeal.status === "UPHELD" ? "bg-stone-100 text-stone-700" : "bg-amber-50 text-amber-900";
+  const tone =
+    appeal.status === "REVERSED"
+      ? "bg-brand-50 text-brand-900"
+      : appeal.status === "UPHELD"
+        ? "bg-stone-100 text-stone-700"
+        : "bg-amber-50 text-amber-900";
   return (
     <div className={`mt-2 rounded-lg px-3 py-2 text-sm ${tone}`} data-testid="appeal-status">
       <p className="font-semibold">{t(`debate.appeal.status.${appeal.status}`)}</p>
@@ -152,8 +159,18 @@ function CommentItem({
   // One appeal per hide: a REVERSED appeal belongs to an earlier hide.
   const mayAppeal = own && c.hidden && (!c.appeal || c.appeal.status === "REVERSED");
   const fieldId = `comment-${c.id}-${mode}`;
-  const modeLabel = { edit: t("debate.edit"), report: t("debate.reason"), hide: t("debate.reason"), appeal: t("debate.appeal.reason") } as const;
-  const modeSubmit = { edit: t("debate.save"), report: t("debate.report"), hide: t("debate.hide"), appeal: t("debate.appeal.submit") } as const;
+  const modeLabel = {
+    edit: t("debate.edit"),
+    report: t("debate.reason"),
+    hide: t("debate.reason"),
+    appeal: t("debate.appeal.reason"),
+  } as const;
+  const modeSubmit = {
+    edit: t("debate.save"),
+    report: t("debate.report"),
+    hide: t("debate.hide"),
+    appeal: t("debate.appeal.submit"),
+  } as const;
   return (
     <article
       id={`comment-${c.id}`}
@@ -275,7 +292,9 @@ function CommentItem({
             className="field-input"
             required
             aria-invalid={error ? true : undefined}
-            aria-describedby={[mode === "appeal" ? `${fieldId}-hint` : "", error ? `${fieldId}-error` : ""].filter(Boolean).join(" ") || undefined}
+            aria-describedby={
+              [mode === "appeal" ? `${fieldId}-hint` : "", error ? `${fieldId}-error` : ""].filter(Boolean).join(" ") || undefined
+            }
           />
           {error ? <ErrorText error={error} id={`${fieldId}-error`} /> : null}
           <button type="submit" className="btn-secondary text-sm" disabled={busy}>
@@ -393,7 +412,15 @@ export function CommentThread({
             .filter((c) => c.parentId === root.id)
             .map((reply) => (
               <div key={reply.id} className="ml-4">
-                <CommentItem c={reply} target={target} viewerId={viewerId} moderator={moderator} locked={locked} canWrite={canWrite} lng={lng} />
+                <CommentItem
+                  c={reply}
+                  target={target}
+                  viewerId={viewerId}
+                  moderator={moderator}
+                  locked={locked}
+                  canWrite={canWrite}
+                  lng={lng}
+                />
               </div>
             ))}
         </div>

@@ -1,6 +1,6 @@
 import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { getSocket } from "../lib/socket.client.ts";
+import { getSocket } from "../lib/live/socket.client.ts";
 import { useTranslation } from "react-i18next";
 import { isCommittee, isModerator, isOfficer } from "../domain/roles/roles.policy.ts";
 import type { RootData } from "../root.tsx";
@@ -15,7 +15,9 @@ function Logo() {
         <path d="M14 44c6-10 30-10 36 0" stroke="#fff" strokeWidth="5" fill="none" strokeLinecap="round" />
         <circle cx="32" cy="24" r="8" fill="#fb7a45" />
       </svg>
-      <span className="hidden whitespace-nowrap text-xl font-extrabold tracking-tight text-brand-800 min-[400px]:inline">{t("app.name")}</span>
+      <span className="hidden whitespace-nowrap text-xl font-extrabold tracking-tight text-brand-800 min-[400px]:inline">
+        {t("app.name")}
+      </span>
     </Link>
   );
 }
@@ -23,7 +25,16 @@ function Logo() {
 /** A small line icon; on phones it stands in for a text label (the link keeps its accessible name). */
 function Icon({ path }: { path: string }) {
   return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      className="h-5 w-5"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d={path} />
     </svg>
   );
@@ -52,7 +63,10 @@ function NotificationBell({ initial }: { initial: number }) {
         <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
       </svg>
       {unread > 0 ? (
-        <span className="absolute -right-0.5 -top-0.5 min-w-[1.1rem] rounded-full bg-clay-600 px-1 text-center text-[11px] font-bold leading-[1.1rem] text-white" data-testid="unread-count">
+        <span
+          className="absolute -right-0.5 -top-0.5 min-w-[1.1rem] rounded-full bg-clay-600 px-1 text-center text-[11px] font-bold leading-[1.1rem] text-white"
+          data-testid="unread-count"
+        >
           {unread > 99 ? "99+" : unread}
         </span>
       ) : null}
@@ -99,13 +113,18 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         {t("app.skipToContent")}
       </a>
       <header className="sticky top-0 z-30 border-b border-stone-200 bg-white/90 backdrop-blur">
         <div className="mx-auto flex h-16 max-w-6xl items-center gap-1.5 px-3 sm:gap-2 sm:px-4">
           <Logo />
-          <span className="ml-1 hidden text-sm text-stone-500 sm:inline">{root ? (root.lng === "en" ? root.city.cityNameEn : root.city.cityName) : null}</span>
+          <span className="ml-1 hidden text-sm text-stone-500 sm:inline">
+            {root ? (root.lng === "en" ? root.city.cityNameEn : root.city.cityName) : null}
+          </span>
           <nav aria-label={t("nav.main")} className="ml-auto flex min-w-0 items-center gap-1">
             <NavLink to="/proposals" className={(s) => `${navClass(s)} hidden min-[360px]:inline-flex`} end={false} prefetch="intent">
               {t("nav.proposals")}
@@ -153,20 +172,28 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 data-testid="viewer-name"
                 aria-label={`${t("nav.account")}: ${viewer.displayName}`}
               >
-                <span aria-hidden="true" className={wide.inline}>{viewer.displayName}</span>
+                <span aria-hidden="true" className={wide.inline}>
+                  {viewer.displayName}
+                </span>
                 <span aria-hidden="true" className={wide.narrow}>
                   <Icon path={icons.account} />
                 </span>
               </Link>
               <Form method="post" action="/logout" className={wide.block}>
-                <button type="submit" className="whitespace-nowrap rounded-lg px-2 py-1.5 text-sm font-semibold text-stone-600 hover:bg-stone-100">
+                <button
+                  type="submit"
+                  className="whitespace-nowrap rounded-lg px-2 py-1.5 text-sm font-semibold text-stone-600 hover:bg-stone-100"
+                >
                   {t("nav.logout")}
                 </button>
               </Form>
             </>
           ) : (
             <>
-              <Link to="/signup" className={`${wide.inline} whitespace-nowrap rounded-lg px-2 py-1.5 text-sm font-semibold text-stone-700 hover:bg-stone-100`}>
+              <Link
+                to="/signup"
+                className={`${wide.inline} whitespace-nowrap rounded-lg px-2 py-1.5 text-sm font-semibold text-stone-700 hover:bg-stone-100`}
+              >
                 {t("nav.signup")}
               </Link>
               <Link

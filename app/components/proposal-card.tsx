@@ -6,7 +6,14 @@ import { daysLeft, stanceShare } from "../lib/format.ts";
 import { StatusBadge } from "./status-badge.tsx";
 import { SupportMeter } from "./support-meter.tsx";
 
-type Serialized<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends object | null ? any : T[K] };
+/** What JSON makes of a value: dates become strings, all the way down. */
+type Serialized<T> = T extends Date
+  ? string
+  : T extends (infer U)[]
+    ? Serialized<U>[]
+    : T extends object
+      ? { [K in keyof T]: Serialized<T[K]> }
+      : T;
 export type ProposalCardData = Serialized<ProposalSummary>;
 
 export function DDay({ closesAt, isOpen, now }: { closesAt: string; isOpen: boolean; now: number }) {
@@ -25,7 +32,11 @@ export function ProposalCard({ proposal, now, lng }: { proposal: ProposalCardDat
   const share = stanceShare(proposal.stance);
   const place = proposal.district ? (lng === "en" ? proposal.district.nameEn : proposal.district.name) : t("list.cityWide");
   return (
-    <article className="card flex h-full flex-col p-5 transition hover:border-brand-300 hover:shadow-md" data-testid="proposal-card" data-proposal-id={proposal.id}>
+    <article
+      className="card flex h-full flex-col p-5 transition hover:border-brand-300 hover:shadow-md"
+      data-testid="proposal-card"
+      data-proposal-id={proposal.id}
+    >
       <div className="flex flex-wrap items-center gap-1.5">
         <StatusBadge status={proposal.status} />
         <DDay closesAt={proposal.closesAt} isOpen={proposal.isOpenForSupport} now={now} />

@@ -67,7 +67,12 @@ export function AttachmentsSection({ attachments }: { attachments: Attachment[] 
         <ul className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-3">
           {images.map((a) => (
             <li key={a.id}>
-              <a href={`/attachments/${a.id}`} target="_blank" rel="noopener" className="group block overflow-hidden rounded-xl ring-1 ring-stone-200">
+              <a
+                href={`/attachments/${a.id}`}
+                target="_blank"
+                rel="noopener"
+                className="group block overflow-hidden rounded-xl ring-1 ring-stone-200"
+              >
                 <img
                   src={`/attachments/${a.id}`}
                   alt={a.fileName}

@@ -105,7 +105,13 @@ export function ProposalForm({
         <label htmlFor="estimatedCostKrw" className="field-label">
           {t("create.fieldCost")}
         </label>
-        <input {...field("estimatedCostKrw")} type="text" inputMode="numeric" defaultValue={values?.estimatedCostKrw} className="field-input" />
+        <input
+          {...field("estimatedCostKrw")}
+          type="text"
+          inputMode="numeric"
+          defaultValue={values?.estimatedCostKrw}
+          className="field-input"
+        />
         <p id="estimatedCostKrw-hint" className="field-hint">
           {t("create.fieldCostHint")}
         </p>
@@ -128,13 +134,29 @@ export function ProposalForm({
             <label htmlFor="latitude" className="text-xs font-semibold text-stone-600">
               {t("content.latitude")}
             </label>
-            <input {...field("latitude")} aria-describedby={`point-hint${issue("latitude") ? " latitude-error" : ""}`} type="text" inputMode="decimal" placeholder="35.9676" defaultValue={values?.latitude} className="field-input" />
+            <input
+              {...field("latitude")}
+              aria-describedby={`point-hint${issue("latitude") ? " latitude-error" : ""}`}
+              type="text"
+              inputMode="decimal"
+              placeholder="35.9676"
+              defaultValue={values?.latitude}
+              className="field-input"
+            />
           </div>
           <div>
             <label htmlFor="longitude" className="text-xs font-semibold text-stone-600">
               {t("content.longitude")}
             </label>
-            <input {...field("longitude")} aria-describedby={`point-hint${issue("longitude") ? (issue("longitude") === issue("latitude") ? " latitude-error" : " longitude-error") : ""}`} type="text" inputMode="decimal" placeholder="126.7366" defaultValue={values?.longitude} className="field-input" />
+            <input
+              {...field("longitude")}
+              aria-describedby={`point-hint${issue("longitude") ? (issue("longitude") === issue("latitude") ? " latitude-error" : " longitude-error") : ""}`}
+              type="text"
+              inputMode="decimal"
+              placeholder="126.7366"
+              defaultValue={values?.longitude}
+              className="field-input"
+            />
           </div>
         </div>
         {errorOf("latitude")}

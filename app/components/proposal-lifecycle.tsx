@@ -7,7 +7,14 @@ import type { Language } from "../i18n/i18n.ts";
 import type { LocalizedError } from "../i18n/errors.ts";
 import { daysLeft, formatDate, formatDateTime } from "../lib/format.ts";
 
-type Answer = { id: number; kind: "INTERIM" | "FINAL"; outcome: string | null; body: string; createdAt: string; department: { name: string; nameEn: string } };
+type Answer = {
+  id: number;
+  kind: "INTERIM" | "FINAL";
+  outcome: string | null;
+  body: string;
+  createdAt: string;
+  department: { name: string; nameEn: string };
+};
 type Milestone = { id: number; title: string; dueAt: string | null; completedAt: string | null };
 type Department = { id: number; name: string; nameEn: string };
 
@@ -43,14 +50,33 @@ export function MergedNotice({ mergedInto }: { mergedInto: { id: number; title: 
   );
 }
 
-export function AnswerDeadline({ dueAt, overdueAt, status, lng, now }: { dueAt: string | null; overdueAt: string | null; status: string; lng: Language; now: number }) {
+export function AnswerDeadline({
+  dueAt,
+  overdueAt,
+  status,
+  lng,
+  now,
+}: {
+  dueAt: string | null;
+  overdueAt: string | null;
+  status: string;
+  lng: Language;
+  now: number;
+}) {
   const { t } = useTranslation();
   if (!dueAt || status !== "ASSIGNED") return null;
   const days = daysLeft(dueAt, now);
   const overdue = overdueAt !== null || days < 1;
   return (
-    <span className={`chip ${overdue ? "bg-red-600 text-white" : "bg-sky-50 text-sky-800 ring-1 ring-inset ring-sky-200"}`} data-testid="answer-deadline">
-      {overdue ? `${t("lifecycle.overdue")} · ${formatDate(dueAt, lng)}` : days === 1 ? t("lifecycle.answerDueToday") : t("lifecycle.answerDueIn", { date: formatDate(dueAt, lng), days })}
+    <span
+      className={`chip ${overdue ? "bg-red-600 text-white" : "bg-sky-50 text-sky-800 ring-1 ring-inset ring-sky-200"}`}
+      data-testid="answer-deadline"
+    >
+      {overdue
+        ? `${t("lifecycle.overdue")} · ${formatDate(dueAt, lng)}`
+        : days === 1
+          ? t("lifecycle.answerDueToday")
+          : t("lifecycle.answerDueIn", { date: formatDate(dueAt, lng), days })}
     </span>
   );
 }
@@ -70,7 +96,9 @@ export function AnswersSection({ answers, lng }: { answers: Answer[]; lng: Langu
               <span className={`chip ${a.kind === "FINAL" ? "bg-brand-700 text-white" : "bg-stone-100 text-stone-700"}`}>
                 {a.kind === "FINAL" ? t("lifecycle.final") : t("lifecycle.interim")}
               </span>
-              {a.outcome ? <span className="chip bg-clay-50 text-clay-700 ring-1 ring-inset ring-clay-200">{t(`lifecycle.outcome.${a.outcome}`)}</span> : null}
+              {a.outcome ? (
+                <span className="chip bg-clay-50 text-clay-700 ring-1 ring-inset ring-clay-200">{t(`lifecycle.outcome.${a.outcome}`)}</span>
+              ) : null}
               <span className="font-semibold">{name(lng, a.department)}</span>
               <span className="text-stone-500">{formatDateTime(a.createdAt, lng)}</span>
             </div>
@@ -113,7 +141,14 @@ export function MilestonesSection({
         <p className="mt-2 text-sm text-stone-600">{t("lifecycle.noMilestones")}</p>
       ) : (
         <>
-          <div className="mt-3 h-2 overflow-hidden rounded-full bg-stone-100" role="progressbar" aria-label={t("lifecycle.progress", { percent })} aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100}>
+          <div
+            className="mt-3 h-2 overflow-hidden rounded-full bg-stone-100"
+            role="progressbar"
+            aria-label={t("lifecycle.progress", { percent })}
+            aria-valuenow={percent}
+            aria-valuemin={0}
+            aria-valuemax={100}
+          >
             <div className="h-full rounded-full bg-brand-500" style={{ width: `${percent}%` }} />
           </div>
           <p className="mt-1 text-xs text-stone-600">{t("lifecycle.progress", { percent })}</p>
@@ -126,7 +161,11 @@ export function MilestonesSection({
                 <div className="min-w-0 flex-1">
                   <p className="font-semibold">{m.title}</p>
                   <p className="text-xs text-stone-500">
-                    {m.completedAt ? t("lifecycle.doneOn", { date: formatDate(m.completedAt, lng) }) : m.dueAt ? t("lifecycle.dueBy", { date: formatDate(m.dueAt, lng) }) : null}
+                    {m.completedAt
+                      ? t("lifecycle.doneOn", { date: formatDate(m.completedAt, lng) })
+                      : m.dueAt
+                        ? t("lifecycle.dueBy", { date: formatDate(m.dueAt, lng) })
+                        : null}
                   </p>
                 </div>
                 {canAct && !m.completedAt && status === "IN_PROGRESS" ? (
@@ -157,7 +196,14 @@ export function FollowButton({ proposalId, following }: { proposalId: number; fo
     <fetcher.Form method="post" action={action} className="mt-3">
       <input type="hidden" name="intent" value={on ? "unfollow" : "follow"} />
       <button type="submit" disabled={busy} aria-pressed={on} className="btn-secondary w-full text-sm" title={t("lifecycle.followHint")}>
-        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill={on ? "currentColor" : "none"} stroke="currentColor" strokeWidth="2">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 24 24"
+          className="h-4 w-4"
+          fill={on ? "currentColor" : "none"}
+          stroke="currentColor"
+          strokeWidth="2"
+        >
           <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
           <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
         </svg>
@@ -168,7 +214,17 @@ export function FollowButton({ proposalId, following }: { proposalId: number; fo
 }
 
 /** Moderators: screening (제안검토) and department assignment. */
-export function ModeratorPanel({ proposalId, status, departments, lng }: { proposalId: number; status: string; departments: Department[]; lng: Language }) {
+export function ModeratorPanel({
+  proposalId,
+  status,
+  departments,
+  lng,
+}: {
+  proposalId: number;
+  status: string;
+  departments: Department[];
+  lng: Language;
+}) {
   const { t } = useTranslation();
   const { fetcher, error, issue, action, busy } = useManage(proposalId);
   if (status === "SCREENING") {
@@ -200,11 +256,32 @@ export function ModeratorPanel({ proposalId, status, departments, lng }: { propo
       </section>
     );
   }
-  if (status === "THRESHOLD_REACHED") return <AssignForm proposalId={proposalId} departments={departments} lng={lng} title={t("lifecycle.assignTitle")} submit={t("lifecycle.assign")} />;
+  if (status === "THRESHOLD_REACHED")
+    return (
+      <AssignForm
+        proposalId={proposalId}
+        departments={departments}
+        lng={lng}
+        title={t("lifecycle.assignTitle")}
+        submit={t("lifecycle.assign")}
+      />
+    );
   return null;
 }
 
-function AssignForm({ proposalId, departments, lng, title, submit }: { proposalId: number; departments: Department[]; lng: Language; title: string; submit: string }) {
+function AssignForm({
+  proposalId,
+  departments,
+  lng,
+  title,
+  submit,
+}: {
+  proposalId: number;
+  departments: Department[];
+  lng: Language;
+  title: string;
+  submit: string;
+}) {
   const { t } = useTranslation();
   const { fetcher, error, issue, action, busy } = useManage(proposalId);
   return (
@@ -238,7 +315,19 @@ function AssignForm({ proposalId, departments, lng, title, submit }: { proposalI
 }
 
 /** The responsible department: answers, implementation steps, passing it on. */
-export function DepartmentPanel({ proposalId, status, outcome, departments, lng }: { proposalId: number; status: string; outcome: string | null; departments: Department[]; lng: Language }) {
+export function DepartmentPanel({
+  proposalId,
+  status,
+  outcome,
+  departments,
+  lng,
+}: {
+  proposalId: number;
+  status: string;
+  outcome: string | null;
+  departments: Department[];
+  lng: Language;
+}) {
   const { t } = useTranslation();
   const answer = useManage(proposalId);
   const milestone = useManage(proposalId);
@@ -275,7 +364,13 @@ export function DepartmentPanel({ proposalId, status, outcome, departments, lng 
             </label>
             <label className="block">
               <span className="field-label">{t("lifecycle.answerBody")}</span>
-              <textarea name="body" rows={5} className="field-input" aria-invalid={answer.issue("body") ? true : undefined} aria-describedby="answer-hint" />
+              <textarea
+                name="body"
+                rows={5}
+                className="field-input"
+                aria-invalid={answer.issue("body") ? true : undefined}
+                aria-describedby="answer-hint"
+              />
               <span id="answer-hint" className="field-hint">
                 {t("lifecycle.answerBodyHint")}
               </span>
@@ -288,7 +383,15 @@ export function DepartmentPanel({ proposalId, status, outcome, departments, lng 
           <FormError error={answer.error} />
         </section>
       ) : null}
-      {status === "ASSIGNED" ? <AssignForm proposalId={proposalId} departments={departments} lng={lng} title={t("lifecycle.reassignTitle")} submit={t("lifecycle.reassign")} /> : null}
+      {status === "ASSIGNED" ? (
+        <AssignForm
+          proposalId={proposalId}
+          departments={departments}
+          lng={lng}
+          title={t("lifecycle.reassignTitle")}
+          submit={t("lifecycle.reassign")}
+        />
+      ) : null}
       {adopted && (status === "ANSWERED" || status === "IN_PROGRESS") ? (
         <section className="card p-5" aria-labelledby="milestone-heading">
           <h2 id="milestone-heading" className="text-base font-bold">

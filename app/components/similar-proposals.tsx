@@ -58,7 +58,10 @@ export function SimilarProposals({ title, inputId, excludeId, className = "" }: 
   return (
     <div aria-live="polite" className={className} data-testid="similar-proposals">
       {items.length > 0 ? (
-        <section aria-labelledby="similar-proposals-title" className="mt-3 rounded-xl bg-amber-50 px-4 py-3 ring-1 ring-inset ring-amber-200">
+        <section
+          aria-labelledby="similar-proposals-title"
+          className="mt-3 rounded-xl bg-amber-50 px-4 py-3 ring-1 ring-inset ring-amber-200"
+        >
           <h2 id="similar-proposals-title" className="text-sm font-bold text-amber-900">
             {t("duplicates.similar.title")}
           </h2>

@@ -45,14 +45,28 @@ export function SiteMenu({ groups, children, className = "" }: { groups: MenuLin
     `flex min-h-[44px] items-center gap-3 rounded-lg px-3 py-2.5 text-[15px] font-semibold ${isActive ? "bg-brand-50 text-brand-800" : "text-stone-800 hover:bg-stone-100"}`;
 
   return (
-    <details ref={detailsRef} open={open} onToggle={(e) => setOpen(e.currentTarget.open)} className={`group ${className}`} data-testid="site-menu">
+    <details
+      ref={detailsRef}
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+      className={`group ${className}`}
+      data-testid="site-menu"
+    >
       <summary
         ref={summaryRef}
         aria-controls={PANEL_ID}
         aria-expanded={hydrated ? open : undefined}
         className="flex cursor-pointer list-none items-center gap-1 whitespace-nowrap rounded-lg px-2 py-1.5 text-sm font-semibold text-stone-700 hover:bg-stone-100 group-open:bg-stone-100 [&::-webkit-details-marker]:hidden"
       >
-        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 24 24"
+          className="h-5 w-5"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+        >
           <path className="group-open:hidden" d="M4 6h16M4 12h16M4 18h16" />
           <path className="hidden group-open:inline" d="M6 6l12 12M18 6L6 18" />
         </svg>
@@ -74,7 +88,16 @@ export function SiteMenu({ groups, children, className = "" }: { groups: MenuLin
                 {group.map((link) => (
                   <li key={link.to}>
                     <NavLink to={link.to} className={rowClass}>
-                      <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5 shrink-0 text-stone-500" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+                      <svg
+                        aria-hidden="true"
+                        viewBox="0 0 24 24"
+                        className="h-5 w-5 shrink-0 text-stone-500"
+                        fill="none"
+                        stroke="currentColor"
+                        strokeWidth="2"
+                        strokeLinecap="round"
+                        strokeLinejoin="round"
+                      >
                         <path d={link.icon} />
                       </svg>
                       {link.label}

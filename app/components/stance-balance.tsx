@@ -20,7 +20,9 @@ export function StanceBalance({ balance, className = "" }: { balance: Balance; c
         ) : (
           <>
             {t("debate.balance.summary", balance)}
-            {decided > 0 ? <span className="ml-1 text-stone-500">{t("debate.balance.share", { proShare, conShare: 100 - proShare })}</span> : null}
+            {decided > 0 ? (
+              <span className="ml-1 text-stone-500">{t("debate.balance.share", { proShare, conShare: 100 - proShare })}</span>
+            ) : null}
           </>
         )}
       </p>

@@ -14,7 +14,13 @@ export const accountsEn: Stringified<typeof accountsKo> = {
     signup: "Sign up",
     resetDone: "Your password has been changed. Log in with the new one.",
     loggedInAs: "{{name}}",
-    role: { CITIZEN: "Citizen", MODERATOR: "Moderator", OFFICER: "Department officer", COMMITTEE: "Review committee", ADMIN: "Administrator" },
+    role: {
+      CITIZEN: "Citizen",
+      MODERATOR: "Moderator",
+      OFFICER: "Department officer",
+      COMMITTEE: "Review committee",
+      ADMIN: "Administrator",
+    },
     demo: {
       title: "Demo accounts",
       intro: "This is a demo site. All the accounts below share one password.",
@@ -63,7 +69,8 @@ export const accountsEn: Stringified<typeof accountsKo> = {
     privacySignup: {
       title: "Consent to collecting and using personal information (required)",
       short: "Collecting and using personal information",
-      purpose: "Identifying members and logging in; checking who may propose, support and comment; preventing duplicate accounts and abuse; service notices",
+      purpose:
+        "Identifying members and logging in; checking who may propose, support and comment; preventing duplicate accounts and abuse; service notices",
       items:
         "E-mail, name, password (stored irreversibly hashed), where you live (optional), login records (device information). After identity verification also the birth date, the eup/myeon/dong of the registered address, and a keyed hash of the duplicate-check value (DI). We never collect resident registration numbers.",
       retention:
@@ -94,6 +101,9 @@ export const accountsEn: Stringified<typeof accountsKo> = {
     district: "Registered address",
     outsideCity: "Outside {{city}}",
     districtHint: "A real provider reports the registered address itself. In this demo you choose it.",
+    residentSince: "Moved in on (optional)",
+    residentSinceHint:
+      "A real provider reports since when you live at the registered address. In this demo you type it (e.g. 2020-03-01). Left empty, it is unknown.",
     sendCode: "Send code",
     sending: "Sending…",
     devCodeLabel: "Development provider: the code sent by text message",
@@ -149,13 +159,18 @@ export const accountsEn: Stringified<typeof accountsKo> = {
     },
     affiliations: {
       heading: "Affiliations",
-      intro: "Your registered address comes from identity verification. If you work, study or run a business here, declare it; it counts once a moderator has confirmed it.",
+      intro:
+        "Your registered address comes from identity verification. If you work, study or run a business here, declare it; it counts once a moderator has confirmed it.",
       empty: "No affiliations yet.",
       cityWide: "Whole city",
       kindLabel: { RESIDENT: "Residence", WORKER: "Work", STUDENT: "School", BUSINESS: "Business" },
       source: { PROVIDER: "Confirmed by verification", SELF_DECLARED: "Self-declared" },
       status: { PENDING: "Being checked", CONFIRMED: "Confirmed", REJECTED: "Rejected" },
       declaredAt: "Declared {{date}}",
+      since: "since {{date}}",
+      sinceField: "Since when (optional)",
+      sinceHint:
+        "For a residence, the date you moved in (e.g. 2024-03-01). Where a round asks how long you have lived here, only a date a moderator confirmed counts.",
       declareHeading: "Declare an affiliation",
       kind: "Kind",
       kindOption: {

@@ -80,8 +80,7 @@ export const accountsKo = {
     title: "본인인증",
     intro: "공감, 의견, 투표에 참여하려면 본인인증이 필요합니다. 한 사람은 한 계정으로만 참여할 수 있어요.",
     devNotice: "이 사이트는 시연용 모의 본인인증을 씁니다. 실제 휴대폰으로 문자가 가지 않고, 인증번호가 화면에 표시됩니다.",
-    privacy:
-      "마당은 주민등록번호를 받지 않습니다. 인증을 마치면 생년월일, 주소지 읍·면·동, 중복 확인용 값(DI)을 암호화한 값만 보관합니다.",
+    privacy: "마당은 주민등록번호를 받지 않습니다. 인증을 마치면 생년월일, 주소지 읍·면·동, 중복 확인용 값(DI)을 암호화한 값만 보관합니다.",
     stepPerson: "1. 본인 정보 입력",
     stepCode: "2. 인증번호 입력",
     name: "이름",
@@ -93,6 +92,9 @@ export const accountsKo = {
     district: "주민등록 주소지",
     outsideCity: "{{city}} 밖 (다른 시·군)",
     districtHint: "실제 본인인증에서는 인증기관이 확인한 주소지가 쓰입니다. 시연에서는 직접 고릅니다.",
+    residentSince: "전입일 (선택)",
+    residentSinceHint:
+      "실제 본인인증에서는 인증기관이 주소지에 산 날짜를 알려 줍니다. 시연에서는 직접 적습니다(예: 2020-03-01). 비워 두면 알 수 없는 것으로 봅니다.",
     sendCode: "인증번호 받기",
     sending: "보내는 중…",
     devCodeLabel: "개발용 인증 제공자: 문자로 보낸 인증번호",
@@ -148,13 +150,17 @@ export const accountsKo = {
     },
     affiliations: {
       heading: "소속",
-      intro: "주소지는 본인인증으로 확인합니다. 이 지역에서 일하거나, 학교에 다니거나, 사업을 한다면 직접 신고해 주세요. 운영자가 확인하면 인정됩니다.",
+      intro:
+        "주소지는 본인인증으로 확인합니다. 이 지역에서 일하거나, 학교에 다니거나, 사업을 한다면 직접 신고해 주세요. 운영자가 확인하면 인정됩니다.",
       empty: "등록된 소속이 없습니다.",
       cityWide: "시 전체",
       kindLabel: { RESIDENT: "주소지", WORKER: "직장", STUDENT: "학교", BUSINESS: "사업장" },
       source: { PROVIDER: "본인인증으로 확인", SELF_DECLARED: "직접 신고" },
       status: { PENDING: "확인 중", CONFIRMED: "확인됨", REJECTED: "반려" },
       declaredAt: "{{date}} 신고",
+      since: "{{date}}부터",
+      sinceField: "언제부터 (선택)",
+      sinceHint: "주소지는 전입일을 적어 주세요(예: 2024-03-01). 거주 기간을 보는 참여에서는 운영자가 확인한 전입일만 인정됩니다.",
       declareHeading: "소속 신고하기",
       kind: "구분",
       kindOption: {

@@ -9,7 +9,8 @@ export const contentEn: Stringified<typeof contentKo> = {
     mapPoint: "Location (optional)",
     latitude: "Latitude",
     longitude: "Longitude",
-    mapPointHint: "If a place is involved, give its latitude and longitude (e.g. 35.9676, 126.7366). Long-press a place in a map app to see them.",
+    mapPointHint:
+      "If a place is involved, give its latitude and longitude (e.g. 35.9676, 126.7366). Long-press a place in a map app to see them.",
     mapPointShown: "Location",
     openMap: "View on a map (OpenStreetMap)",
     files: "Attachments (optional)",

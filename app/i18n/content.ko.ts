@@ -7,7 +7,8 @@ export const contentKo = {
     mapPoint: "위치 (선택)",
     latitude: "위도",
     longitude: "경도",
-    mapPointHint: "제안과 관련된 장소가 있다면 위도·경도를 적어 주세요 (예: 35.9676, 126.7366). 지도 앱에서 장소를 길게 누르면 좌표를 볼 수 있습니다.",
+    mapPointHint:
+      "제안과 관련된 장소가 있다면 위도·경도를 적어 주세요 (예: 35.9676, 126.7366). 지도 앱에서 장소를 길게 누르면 좌표를 볼 수 있습니다.",
     mapPointShown: "위치",
     openMap: "지도에서 보기 (OpenStreetMap)",
     files: "첨부 파일 (선택)",

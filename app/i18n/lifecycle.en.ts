@@ -6,7 +6,11 @@ export const lifecycleEn: Stringified<typeof lifecycleKo> = {
     screeningNotice: "A moderator is reviewing this proposal. Once it passes it becomes public and starts gathering support.",
     screeningTitle: "Screening (moderators)",
     decision: "Decision",
-    decisions: { OPEN: "Publish — start gathering support", REJECTED: "Reject", REDIRECTED: "Everyday complaint — send to the complaints channel" },
+    decisions: {
+      OPEN: "Publish — start gathering support",
+      REJECTED: "Reject",
+      REDIRECTED: "Everyday complaint — send to the complaints channel",
+    },
     reason: "Reason (required to reject or redirect; the proposer sees it)",
     screen: "Save decision",
     assignTitle: "Assign a department",

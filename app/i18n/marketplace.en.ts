@@ -17,7 +17,8 @@ export const marketplaceEn: Stringified<typeof marketplaceKo> = {
     },
     similar: {
       title: "Similar proposals already exist",
-      intro: "If yours is about the same matter, support the existing proposal instead of posting a new one: support gathered in one place reaches the threshold sooner.",
+      intro:
+        "If yours is about the same matter, support the existing proposal instead of posting a new one: support gathered in one place reaches the threshold sooner.",
       supportCount: "{{count}} supports",
       newWindow: "(opens in a new window)",
       viaMerged: "Proposal #{{id}} on the same matter was merged into this one",
@@ -30,7 +31,8 @@ export const marketplaceEn: Stringified<typeof marketplaceKo> = {
     },
     repeated: {
       title: "Repeated matters",
-      intro: "Matters posted three or more times, gathered in one place. The duplicates were merged into one proposal and each person's support counts once.",
+      intro:
+        "Matters posted three or more times, gathered in one place. The duplicates were merged into one proposal and each person's support counts once.",
       total: "{{count}} in total",
       mergedCount: "{{count}} duplicates",
       supportCount: "{{count}} supports",
@@ -45,7 +47,8 @@ export const marketplaceEn: Stringified<typeof marketplaceKo> = {
     merge: {
       nav: "Merge proposals",
       title: "Merge proposals",
-      intro: "Merge proposals on the same matter into one. The merged proposal becomes 'Merged', its supports move to the target, and a person who supported both counts once. Its author and supporters will follow the target.",
+      intro:
+        "Merge proposals on the same matter into one. The merged proposal becomes 'Merged', its supports move to the target, and a person who supported both counts once. Its author and supporters will follow the target.",
       pick: "Choose proposals",
       sourceId: "Proposal to merge (duplicate), number",
       targetId: "Target proposal (the one that stays), number",

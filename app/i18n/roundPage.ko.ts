@@ -33,6 +33,8 @@ export const roundPageKo = {
       verified: "본인인증을 마친 분",
       notVerified: "본인인증 없이도 참여할 수 있습니다",
       minAge: "만 {{age}}세 이상",
+      maxAge: "만 {{age}}세 이하",
+      minResidenceMonths: "주민은 전입한 지 {{months}}개월 이상 된 분",
       anyAge: "나이 제한 없음",
       anyone: "지역과 관계없이 누구나",
       who: "{{kinds}}",
@@ -124,7 +126,8 @@ export const roundPageKo = {
       reachedValue: "{{reached}} / {{total}}곳",
       reachedHelp: "이 지표는 시의 읍면동 가운데 한 명이라도 토론에 참여한 곳의 수입니다.",
       evenness: "지역 고르기",
-      evennessHelp: "이 지표는 참여자가 읍면동에 얼마나 고르게 퍼져 있는지 보여 줍니다. 100%면 모든 읍면동에서 같은 수가, 0%면 한 곳에서만 참여했습니다.",
+      evennessHelp:
+        "이 지표는 참여자가 읍면동에 얼마나 고르게 퍼져 있는지 보여 줍니다. 100%면 모든 읍면동에서 같은 수가, 0%면 한 곳에서만 참여했습니다.",
       perDistrict: "읍면동별 참여자",
       perDistrictValue: "{{people}}명 · 의견 {{comments}}개",
       notReached: "아직 참여가 없는 곳: {{places}}",

@@ -3,7 +3,12 @@ import type { Stringified } from "./stringified.ts";
 
 export const roundsEn: Stringified<typeof roundsKo> = {
   rounds: {
-    kind: { CONTEST: "Proposal contest", PARTICIPATORY_BUDGET: "Participatory budget", DELIBERATION_FORUM: "Deliberation forum", POLICY_MARKET: "Policy market" },
+    kind: {
+      CONTEST: "Proposal contest",
+      PARTICIPATORY_BUDGET: "Participatory budget",
+      DELIBERATION_FORUM: "Deliberation forum",
+      POLICY_MARKET: "Policy market",
+    },
     stage: { draft: "Draft", upcoming: "Not started", running: "Running", between: "Between phases", finished: "Finished" },
     action: { SUBMIT: "submissions", REVIEW: "review and scoring", COMMENT: "debate", VOTE: "voting", RESULTS: "results" },
     noPhase: "no phase running",

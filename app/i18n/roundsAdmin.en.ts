@@ -7,7 +7,8 @@ export const roundsAdminEn: Stringified<typeof roundsAdminKo> = {
     reviewNav: "Review",
     list: {
       title: "Rounds",
-      intro: "Run contests, participatory budgets, deliberation forums and policy markets phase by phase. A new round starts as a draft; once published, its phases change on schedule.",
+      intro:
+        "Run contests, participatory budgets, deliberation forums and policy markets phase by phase. A new round starts as a draft; once published, its phases change on schedule.",
       new: "New round",
       toReview: "Review screen",
       newByKind: "Start a new round by kind",
@@ -20,7 +21,8 @@ export const roundsAdminEn: Stringified<typeof roundsAdminKo> = {
     },
     new: {
       title: "Create a round",
-      intro: "Choosing a kind fills in its usual phases and the default rubric. Adjust them, then save as a draft. Saving does not publish the round.",
+      intro:
+        "Choosing a kind fills in its usual phases and the default rubric. Adjust them, then save as a draft. Saving does not publish the round.",
       submit: "Save as draft",
     },
     tabs: {
@@ -56,12 +58,18 @@ export const roundsAdminEn: Stringified<typeof roundsAdminKo> = {
       ownRules: "This round's eligibility",
       minAge: "Minimum age (full years)",
       minAgeHint: "Leave empty to follow the city's rule.",
+      maxAge: "Highest age (full years)",
+      maxAgeHint: "For an age band such as a youth round (e.g. lowest 14, highest 24). Leave empty to follow the city's rule.",
+      minResidenceMonths: "Residence period (months since moving in)",
+      minResidenceMonthsHint:
+        "Applies to residence only. A residence with an unknown move-in date does not count. Leave empty for no period.",
       kinds: "Accepted ties",
       kindsHint: "If none is ticked, the city's rule applies.",
       affiliationDistricts: "Districts where ties count ({{count}} chosen)",
       excluded: "Who is left out",
       phases: "Phases",
-      phasesIntro: "Phases run from top to bottom. Each must end before the next starts, and each allows only what you tick. Once a phase that allows voting begins, the settings are locked.",
+      phasesIntro:
+        "Phases run from top to bottom. Each must end before the next starts, and each allows only what you tick. Once a phase that allows voting begins, the settings are locked.",
       phaseN: "Phase {{n}}",
       phaseName: "Name",
       phaseNameEn: "English name",
@@ -76,7 +84,8 @@ export const roundsAdminEn: Stringified<typeof roundsAdminKo> = {
       removePhase: "Remove phase {{n}}",
       addPhase: "Add a phase",
       criteria: "Rubric",
-      criteriaIntro: "Committee members score each criterion. The maximum total is now {{total}} points. The rubric cannot change once anyone has scored.",
+      criteriaIntro:
+        "Committee members score each criterion. The maximum total is now {{total}} points. The rubric cannot change once anyone has scored.",
       criterionN: "Criterion {{n}}",
       criterionName: "Criterion",
       maxPoints: "Max points",
@@ -84,7 +93,8 @@ export const roundsAdminEn: Stringified<typeof roundsAdminKo> = {
       addCriterion: "Add a criterion",
       criteriaDefault: "With no criteria, the default rubric applies (creativity, benefit to residents, cost-effectiveness, feasibility).",
       fixIssues: "{{count}} fields need fixing; see the messages next to them.",
-      locked: "Voting has begun, so the settings can no longer change. For a fair vote, dates, eligibility, budget, phases, rubric and entries are fixed once voting starts.",
+      locked:
+        "Voting has begun, so the settings can no longer change. For a fair vote, dates, eligibility, budget, phases, rubric and entries are fixed once voting starts.",
     },
     settings: {
       saved: "Settings saved. A changed schedule takes effect at once.",
@@ -97,6 +107,8 @@ export const roundsAdminEn: Stringified<typeof roundsAdminKo> = {
       cityRules: "Follows the city's rules",
       noVerification: "Identity verification is not required.",
       minAge: "Aged {{minAge}} or over",
+      maxAge: "Aged {{maxAge}} or younger",
+      minResidenceMonths: "Residents of {{months}} months or more",
       kinds: "Accepted ties: {{kinds}}",
       done: {
         created: "Round created as a draft. Check it, then publish it.",
@@ -121,7 +133,8 @@ export const roundsAdminEn: Stringified<typeof roundsAdminKo> = {
     },
     override: {
       title: "Change the phase now",
-      intro: "Move to a later phase or end the round now instead of waiting for the schedule. Earlier phases end now; the change and its reason are kept in the phase history and the audit log.",
+      intro:
+        "Move to a later phase or end the round now instead of waiting for the schedule. Earlier phases end now; the change and its reason are kept in the phase history and the audit log.",
       target: "Change to",
       moveTo: "Start phase {{n}} “{{name}}” now",
       finish: "End the round now",
@@ -232,7 +245,8 @@ export const roundsAdminEn: Stringified<typeof roundsAdminKo> = {
     review: {
       title: "Review",
       introOfficer: "Review the feasibility of entries assigned to {{department}}. You can revise your review until the review phase ends.",
-      introCommittee: "Score the entries of rounds in a review phase on each criterion. Scores stay hidden from other members and citizens until results are published.",
+      introCommittee:
+        "Score the entries of rounds in a review phase on each criterion. Scores stay hidden from other members and citizens until results are published.",
       introModerator: "Entries of rounds in a review phase. Moderators may record a review on a department's behalf.",
       empty: "No entries are waiting for you in a round's review phase right now.",
       progressReview: "Reviewed",

@@ -11,7 +11,10 @@ dayjs.extend(utc);
 const KST_OFFSET_HOURS = 9; // Korea keeps no daylight saving time
 
 function inKorea(value: string | Date, lng: Language) {
-  return dayjs.utc(value).add(KST_OFFSET_HOURS, "hour").locale(lng === "ko" ? "ko" : "en");
+  return dayjs
+    .utc(value)
+    .add(KST_OFFSET_HOURS, "hour")
+    .locale(lng === "ko" ? "ko" : "en");
 }
 
 /** 1299 → "1,299" in both languages. */

@@ -18,7 +18,17 @@ describe("Korea-time form values", () => {
   });
 
   it("refuses values that are not a real date and time", () => {
-    for (const value of ["", "2026-03-02", "2026-03-02 09:00", "2026-02-30T09:00", "2027-02-29T09:00", "2026-13-01T00:00", "2026-03-02T24:00", "2026-03-02T09:60", "tomorrow"]) {
+    for (const value of [
+      "",
+      "2026-03-02",
+      "2026-03-02 09:00",
+      "2026-02-30T09:00",
+      "2027-02-29T09:00",
+      "2026-13-01T00:00",
+      "2026-03-02T24:00",
+      "2026-03-02T09:60",
+      "tomorrow",
+    ]) {
       expect(kstInputToDate(value), value).toBeNull();
     }
     expect(dateToKstInput("not a date")).toBe("");

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import helmet from "helmet";
 import { translate } from "../i18n/i18n.ts";
-import { requestLanguage } from "../lib/http.server.ts";
+import { requestLanguage } from "../lib/server/http.server.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -15,7 +15,8 @@ function webRequest(req: Request) {
   });
 }
 
-function refuse(req: Request, res: Response, status: number, code: string, key: string) {
+/** A coded, localized refusal in the shape of the edge the request was for (GraphQL or the web). */
+export function refuse(req: Request, res: Response, status: number, code: string, key: string) {
   const message = translate(requestLanguage(webRequest(req)), key);
   if (req.path.startsWith("/graphql")) res.status(status).json({ errors: [{ message, extensions: { code } }] });
   else res.status(status).json({ error: { code, message } });

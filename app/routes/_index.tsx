@@ -3,8 +3,8 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ProposalCard } from "../components/proposal-card.tsx";
-import { requestLanguage } from "../lib/http.server.ts";
-import { useLiveSupport } from "../lib/live.ts";
+import { requestLanguage } from "../lib/server/http.server.ts";
+import { useLiveSupport } from "../lib/live/proposals.ts";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await context.auth.viewerFromRequest(request);
@@ -98,7 +98,10 @@ export default function Home() {
           <ol className="mt-5 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             {steps.map(([title, body], i) => (
               <li key={title} className="card p-5">
-                <span className="flex h-9 w-9 items-center justify-center rounded-full bg-brand-600 font-bold text-white" aria-hidden="true">
+                <span
+                  className="flex h-9 w-9 items-center justify-center rounded-full bg-brand-600 font-bold text-white"
+                  aria-hidden="true"
+                >
                   {i + 1}
                 </span>
                 <h3 className="mt-3 font-bold">{t(`home.steps.${title}`)}</h3>

@@ -3,10 +3,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { localizeParams, type LocalizedError } from "../i18n/errors.ts";
+import { localizeParams } from "../i18n/errors.ts";
 import { translate } from "../i18n/i18n.ts";
 import { formatDate } from "../lib/format.ts";
-import { errorJson, requestLanguage } from "../lib/http.server.ts";
+import { actionFailure, requestLanguage } from "../lib/server/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { fieldHelpers } from "../lib/form-fields.tsx";
 
@@ -38,14 +38,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const lng = requestLanguage(request);
   const viewer = await context.auth.viewerFromRequest(request);
   const form = await request.formData();
-  const values = { kind: String(form.get("kind") ?? ""), districtId: String(form.get("districtId") ?? ""), note: String(form.get("note") ?? "") };
+  const values = {
+    kind: String(form.get("kind") ?? ""),
+    districtId: String(form.get("districtId") ?? ""),
+    note: String(form.get("note") ?? ""),
+    since: String(form.get("since") ?? "").trim(),
+  };
   try {
     await context.domain.identity.declareAffiliation(viewer, values);
     return json({ ok: true as const, at: Date.now(), error: null, values: null });
   } catch (error) {
-    const response = errorJson(error, lng);
-    const body = (await response.json()) as { error: LocalizedError };
-    return json({ ok: false as const, at: Date.now(), error: body.error, values }, { status: response.status });
+    return actionFailure(error, lng, { ok: false as const, at: Date.now(), values });
   }
 }
 
@@ -67,7 +70,9 @@ export default function AccountOverview() {
   const values = actionData?.values ?? null;
   const issue = (path: string) => error?.issues?.find((i) => i.path === path)?.message;
   const { field, errorOf } = fieldHelpers(issue);
-  const needsAffiliation = reasons.some((r) => r.key === "eligibility.noAffiliation" || r.key === "eligibility.pendingConfirmation");
+  const needsAffiliation = reasons.some((r) =>
+    ["eligibility.noAffiliation", "eligibility.pendingConfirmation", "eligibility.residenceUnknown"].includes(r.key),
+  );
 
   return (
     <div className="space-y-6">
@@ -168,9 +173,7 @@ export default function AccountOverview() {
               ))}
             </ul>
             {/* Not verified: the verification card above has the button. */}
-            {verified && needsAffiliation ? (
-              <p className="mt-3 text-sm text-stone-600">{t("account.eligibility.fixAffiliation")}</p>
-            ) : null}
+            {verified && needsAffiliation ? <p className="mt-3 text-sm text-stone-600">{t("account.eligibility.fixAffiliation")}</p> : null}
           </div>
         )}
       </section>
@@ -191,7 +194,9 @@ export default function AccountOverview() {
                     {t(`account.affiliations.kindLabel.${a.kind}`)} · {a.district ? name(a.district) : t("account.affiliations.cityWide")}
                   </p>
                   <p className="text-sm text-stone-500">
-                    {t(`account.affiliations.source.${a.source}`)} · {t("account.affiliations.declaredAt", { date: formatDate(a.createdAt, lng) })}
+                    {t(`account.affiliations.source.${a.source}`)} ·{" "}
+                    {t("account.affiliations.declaredAt", { date: formatDate(a.createdAt, lng) })}
+                    {a.since ? ` · ${t("account.affiliations.since", { date: formatDate(a.since, lng) })}` : null}
                   </p>
                 </div>
                 <span className={`chip ring-1 ring-inset ${statusStyle[a.status]}`}>{t(`account.affiliations.status.${a.status}`)}</span>
@@ -211,12 +216,18 @@ export default function AccountOverview() {
         ) : (
           <>
             {actionData?.ok ? (
-              <p role="status" className="mt-3 rounded-xl bg-brand-50 px-4 py-3 text-sm font-semibold text-brand-800 ring-1 ring-inset ring-brand-200">
+              <p
+                role="status"
+                className="mt-3 rounded-xl bg-brand-50 px-4 py-3 text-sm font-semibold text-brand-800 ring-1 ring-inset ring-brand-200"
+              >
                 {t("account.affiliations.declared")}
               </p>
             ) : null}
             {error ? (
-              <div role="alert" className="mt-3 rounded-xl bg-red-50 px-4 py-3 text-sm font-semibold text-red-700 ring-1 ring-inset ring-red-200">
+              <div
+                role="alert"
+                className="mt-3 rounded-xl bg-red-50 px-4 py-3 text-sm font-semibold text-red-700 ring-1 ring-inset ring-red-200"
+              >
                 {error.message}
               </div>
             ) : null}
@@ -262,6 +273,16 @@ export default function AccountOverview() {
                   {t("account.affiliations.noteHint")}
                 </p>
                 {errorOf("note")}
+              </div>
+              <div>
+                <label htmlFor="since" className="field-label">
+                  {t("account.affiliations.sinceField")}
+                </label>
+                <input {...field("since")} type="date" defaultValue={values?.since} className="field-input max-w-[12rem]" />
+                <p id="since-hint" className="field-hint">
+                  {t("account.affiliations.sinceHint")}
+                </p>
+                {errorOf("since")}
               </div>
               <button type="submit" className="btn-secondary w-full sm:w-auto" disabled={submitting}>
                 {submitting ? t("account.affiliations.submitting") : t("account.affiliations.submit")}

@@ -4,9 +4,8 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CONSENT_NOTICES } from "../domain/accounts/consent.ts";
-import type { LocalizedError } from "../i18n/errors.ts";
 import { formatDate } from "../lib/format.ts";
-import { errorJson, requestLanguage } from "../lib/http.server.ts";
+import { actionFailure, requestLanguage } from "../lib/server/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "account.tabs.privacy")];
@@ -27,9 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await context.domain.accounts.deleteAccount(viewer, { password: String(form.get("password") ?? ""), confirm });
     return redirect("/", { headers: { "Set-Cookie": await context.auth.clear() } });
   } catch (error) {
-    const response = errorJson(error, lng);
-    const body = (await response.json()) as { error: LocalizedError };
-    return json({ error: body.error, confirm, at: Date.now() }, { status: response.status });
+    return actionFailure(error, lng, { confirm, at: Date.now() });
   }
 }
 
@@ -56,9 +53,12 @@ export default function AccountPrivacy() {
             {consents.map((c, i) => (
               <li key={i} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
                 <div className="min-w-0">
-                  <p className="font-semibold">{isKnownNotice(c.notice) ? t(`consent.${c.notice}.short`) : t("account.consents.unknownNotice")}</p>
+                  <p className="font-semibold">
+                    {isKnownNotice(c.notice) ? t(`consent.${c.notice}.short`) : t("account.consents.unknownNotice")}
+                  </p>
                   <p className="text-sm text-stone-500">
-                    {t("account.consents.version", { version: c.version })} · {t("account.consents.at", { date: formatDate(c.acceptedAt, lng) })}
+                    {t("account.consents.version", { version: c.version })} ·{" "}
+                    {t("account.consents.at", { date: formatDate(c.acceptedAt, lng) })}
                   </p>
                 </div>
                 <span
@@ -96,7 +96,10 @@ export default function AccountPrivacy() {
         <p className="mt-3 text-sm font-semibold text-stone-700">{t("account.delete.exportFirst")}</p>
 
         {actionData?.error ? (
-          <div role="alert" className="mt-4 rounded-xl bg-red-50 px-4 py-3 text-sm font-semibold text-red-700 ring-1 ring-inset ring-red-200">
+          <div
+            role="alert"
+            className="mt-4 rounded-xl bg-red-50 px-4 py-3 text-sm font-semibold text-red-700 ring-1 ring-inset ring-red-200"
+          >
             {actionData.error.message}
           </div>
         ) : null}

@@ -4,9 +4,8 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PASSWORD_MIN } from "../domain/accounts/account.schema.ts";
-import type { LocalizedError } from "../i18n/errors.ts";
 import { formatDateTime } from "../lib/format.ts";
-import { errorJson, requestLanguage } from "../lib/http.server.ts";
+import { actionFailure, requestLanguage } from "../lib/server/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { fieldHelpers } from "../lib/form-fields.tsx";
 
@@ -37,9 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return json({ intent, ok: true, at: Date.now(), error: null });
   } catch (error) {
-    const response = errorJson(error, lng);
-    const body = (await response.json()) as { error: LocalizedError };
-    return json({ intent, ok: false, at: Date.now(), error: body.error }, { status: response.status });
+    return actionFailure(error, lng, { intent, ok: false, at: Date.now() });
   }
 }
 
@@ -99,12 +96,18 @@ export default function AccountSecurity() {
         </h2>
         <p className="mt-1 text-sm text-stone-600">{t("account.password.intro")}</p>
         {passwordResult?.ok ? (
-          <p role="status" className="mt-4 rounded-xl bg-brand-50 px-4 py-3 text-sm font-semibold text-brand-800 ring-1 ring-inset ring-brand-200">
+          <p
+            role="status"
+            className="mt-4 rounded-xl bg-brand-50 px-4 py-3 text-sm font-semibold text-brand-800 ring-1 ring-inset ring-brand-200"
+          >
             {t("account.password.changed")}
           </p>
         ) : null}
         {passwordResult?.error ? (
-          <div role="alert" className="mt-4 rounded-xl bg-red-50 px-4 py-3 text-sm font-semibold text-red-700 ring-1 ring-inset ring-red-200">
+          <div
+            role="alert"
+            className="mt-4 rounded-xl bg-red-50 px-4 py-3 text-sm font-semibold text-red-700 ring-1 ring-inset ring-red-200"
+          >
             {passwordResult.error.message}
           </div>
         ) : null}
@@ -151,12 +154,18 @@ export default function AccountSecurity() {
         </h2>
         <p className="mt-1 text-sm text-stone-600">{t("account.sessions.intro")}</p>
         {sessionResult?.ok ? (
-          <p role="status" className="mt-4 rounded-xl bg-brand-50 px-4 py-3 text-sm font-semibold text-brand-800 ring-1 ring-inset ring-brand-200">
+          <p
+            role="status"
+            className="mt-4 rounded-xl bg-brand-50 px-4 py-3 text-sm font-semibold text-brand-800 ring-1 ring-inset ring-brand-200"
+          >
             {t("account.sessions.revoked")}
           </p>
         ) : null}
         {sessionResult?.error ? (
-          <div role="alert" className="mt-4 rounded-xl bg-red-50 px-4 py-3 text-sm font-semibold text-red-700 ring-1 ring-inset ring-red-200">
+          <div
+            role="alert"
+            className="mt-4 rounded-xl bg-red-50 px-4 py-3 text-sm font-semibold text-red-700 ring-1 ring-inset ring-red-200"
+          >
             {sessionResult.error.message}
           </div>
         ) : null}
@@ -166,10 +175,15 @@ export default function AccountSecurity() {
               <div className="min-w-0">
                 <p className="flex flex-wrap items-center gap-2 font-semibold">
                   {deviceName(s.userAgent)}
-                  {s.current ? <span className="chip bg-brand-50 text-brand-800 ring-1 ring-inset ring-brand-200">{t("account.sessions.current")}</span> : null}
+                  {s.current ? (
+                    <span className="chip bg-brand-50 text-brand-800 ring-1 ring-inset ring-brand-200">
+                      {t("account.sessions.current")}
+                    </span>
+                  ) : null}
                 </p>
                 <p className="text-sm text-stone-500">
-                  {t("account.sessions.lastSeen", { date: formatDateTime(s.lastSeenAt, lng) })} · {t("account.sessions.started", { date: formatDateTime(s.createdAt, lng) })}
+                  {t("account.sessions.lastSeen", { date: formatDateTime(s.lastSeenAt, lng) })} ·{" "}
+                  {t("account.sessions.started", { date: formatDateTime(s.createdAt, lng) })}
                 </p>
               </div>
               {s.current ? null : (

@@ -3,12 +3,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireStaff } from "../components/admin/admin.server.ts";
+import { requireStaff } from "../lib/server/admin.server.ts";
 import { useAuditFormat } from "../components/admin/audit-format.ts";
 import { AdminError, localName, PageHeader } from "../components/admin/ui.tsx";
 import { canReadAuditLog, canReviewAffiliations, isAdmin } from "../domain/roles/roles.policy.ts";
 import { formatDateTime, formatNumber } from "../lib/format.ts";
-import { throwAsResponse } from "../lib/http.server.ts";
+import { throwAsResponse } from "../lib/server/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "admin.overview.title")];
@@ -83,7 +83,10 @@ export default function AdminOverview() {
             )}
           </p>
         </Tile>
-        <Tile title={t("admin.overview.affiliations")} actions={[{ to: "/admin/affiliations", label: t("admin.overview.reviewAffiliations") }]}>
+        <Tile
+          title={t("admin.overview.affiliations")}
+          actions={[{ to: "/admin/affiliations", label: t("admin.overview.reviewAffiliations") }]}
+        >
           {pendingCount === 0 ? (
             <p className="text-stone-600">{t("admin.overview.pendingNone")}</p>
           ) : (
@@ -104,7 +107,9 @@ export default function AdminOverview() {
           <>
             <Tile title={t("admin.overview.settings")} actions={[{ to: "/admin/settings", label: t("admin.overview.editSettings") }]}>
               <p className="text-lg font-bold">{lng === "en" ? city.cityNameEn : city.cityName}</p>
-              <p className="mt-1 text-sm text-stone-600">{t("admin.overview.settingsBody", { threshold: city.supportThreshold, days: city.supportWindowDays })}</p>
+              <p className="mt-1 text-sm text-stone-600">
+                {t("admin.overview.settingsBody", { threshold: city.supportThreshold, days: city.supportWindowDays })}
+              </p>
             </Tile>
             <Tile
               title={t("admin.overview.catalog")}

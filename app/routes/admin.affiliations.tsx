@@ -4,10 +4,20 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { failure, field, requireStaff } from "../components/admin/admin.server.ts";
-import { AdminError, describedBy, ErrorAlert, FieldError, issueAt, localName, PageHeader, StatusMessage, dangerButton } from "../components/admin/ui.tsx";
-import { formatDateTime } from "../lib/format.ts";
-import { requestLanguage, throwAsResponse } from "../lib/http.server.ts";
+import { field, requireStaff } from "../lib/server/admin.server.ts";
+import {
+  AdminError,
+  describedBy,
+  ErrorAlert,
+  FieldError,
+  issueAt,
+  localName,
+  PageHeader,
+  StatusMessage,
+  dangerButton,
+} from "../components/admin/ui.tsx";
+import { formatDate, formatDateTime } from "../lib/format.ts";
+import { actionFailure, requestLanguage, throwAsResponse } from "../lib/server/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "admin.affiliations.title")];
@@ -33,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await context.domain.identity.reviewAffiliation(viewer, { affiliationId, decision, reason: field(form, "reason") || undefined });
     return json({ ok: true as const, ...echo });
   } catch (error) {
-    return failure(error, lng, echo);
+    return actionFailure(error, lng, { ok: false as const, ...echo });
   }
 }
 
@@ -77,7 +87,9 @@ export default function AdminAffiliations() {
                       <h2 id={`aff-${a.id}`} className="text-lg font-bold">
                         {t("admin.affiliations.itemLabel", { name: a.user.displayName, kind: kindLabel(a.kind) })}
                       </h2>
-                      <span className="chip bg-amber-50 text-amber-800 ring-1 ring-inset ring-amber-200">{t("admin.affiliations.pendingChip")}</span>
+                      <span className="chip bg-amber-50 text-amber-800 ring-1 ring-inset ring-amber-200">
+                        {t("admin.affiliations.pendingChip")}
+                      </span>
                     </div>
                     <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
                       <dt className="text-stone-500">{t("admin.affiliations.kind")}</dt>
@@ -88,6 +100,14 @@ export default function AdminAffiliations() {
                       <dd>
                         <time dateTime={a.createdAt}>{formatDateTime(a.createdAt, lng)}</time>
                       </dd>
+                      {a.since ? (
+                        <>
+                          <dt className="text-stone-500">{t("admin.affiliations.since")}</dt>
+                          <dd>
+                            <time dateTime={a.since.slice(0, 10)}>{formatDate(a.since, lng)}</time>
+                          </dd>
+                        </>
+                      ) : null}
                       <dt className="text-stone-500">{t("admin.affiliations.note")}</dt>
                       <dd className={a.note ? "whitespace-pre-line" : "text-stone-500"}>{a.note || t("admin.affiliations.noNote")}</dd>
                     </dl>
@@ -100,17 +120,37 @@ export default function AdminAffiliations() {
                         <label htmlFor={reasonId} className="field-label">
                           {t("admin.affiliations.reason")} <span className="font-normal text-stone-500">{t("admin.common.optional")}</span>
                         </label>
-                        <input {...describedBy(reasonId, { hint: true, error: issueAt(error, "reason") })} name="reason" type="text" maxLength={500} className="field-input" />
+                        <input
+                          {...describedBy(reasonId, { hint: true, error: issueAt(error, "reason") })}
+                          name="reason"
+                          type="text"
+                          maxLength={500}
+                          className="field-input"
+                        />
                         <p id={`${reasonId}-hint`} className="field-hint">
                           {t("admin.affiliations.reasonHint")}
                         </p>
                         <FieldError id={`${reasonId}-error`} message={issueAt(error, "reason")} />
                       </div>
                       <div className="flex flex-col gap-2 sm:flex-row">
-                        <button type="submit" name="decision" value="CONFIRMED" className="btn-primary sm:flex-1" disabled={busy} aria-describedby={`aff-${a.id}`}>
+                        <button
+                          type="submit"
+                          name="decision"
+                          value="CONFIRMED"
+                          className="btn-primary sm:flex-1"
+                          disabled={busy}
+                          aria-describedby={`aff-${a.id}`}
+                        >
                           <span aria-hidden="true">✓</span> {t("admin.affiliations.confirm")}
                         </button>
-                        <button type="submit" name="decision" value="REJECTED" className={`${dangerButton} sm:flex-1`} disabled={busy} aria-describedby={`aff-${a.id}`}>
+                        <button
+                          type="submit"
+                          name="decision"
+                          value="REJECTED"
+                          className={`${dangerButton} sm:flex-1`}
+                          disabled={busy}
+                          aria-describedby={`aff-${a.id}`}
+                        >
                           <span aria-hidden="true">✕</span> {t("admin.affiliations.reject")}
                         </button>
                       </div>

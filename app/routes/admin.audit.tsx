@@ -4,11 +4,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { pageParam, requireStaff } from "../components/admin/admin.server.ts";
+import { pageParam, requireStaff } from "../lib/server/admin.server.ts";
+import { AdminTable } from "../components/admin/admin-table.tsx";
 import { useAuditFormat } from "../components/admin/audit-format.ts";
 import { AdminError, PageHeader, Pagination, useQueryLink } from "../components/admin/ui.tsx";
 import { formatDateTime } from "../lib/format.ts";
-import { throwAsResponse } from "../lib/http.server.ts";
+import { throwAsResponse } from "../lib/server/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
 
 const PAGE_SIZE = 30;
@@ -76,7 +77,12 @@ export default function AdminAudit() {
     <div>
       <PageHeader title={t("admin.audit.title")} intro={t("admin.audit.intro")} />
 
-      <Form method="get" role="search" aria-label={t("admin.audit.filters")} className="card mt-6 grid gap-3 p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_auto]">
+      <Form
+        method="get"
+        role="search"
+        aria-label={t("admin.audit.filters")}
+        className="card mt-6 grid gap-3 p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_auto]"
+      >
         {actor ? <input type="hidden" name="actor" value={actor} /> : null}
         <div className="sm:col-span-2 lg:col-span-1">
           <label htmlFor="action" className="field-label">
@@ -120,97 +126,84 @@ export default function AdminAudit() {
         {actorName ? (
           <span className="inline-flex items-center gap-1 rounded-full bg-stone-900 py-1 pl-3 pr-1 text-sm font-semibold text-white">
             {t("admin.audit.actorFilter", { name: actorName })}
-            <Link to={link({ actor: null })} className="rounded-full px-2 py-0.5 hover:bg-stone-700" aria-label={t("admin.audit.clearActor")}>
+            <Link
+              to={link({ actor: null })}
+              className="rounded-full px-2 py-0.5 hover:bg-stone-700"
+              aria-label={t("admin.audit.clearActor")}
+            >
               <span aria-hidden="true">✕</span>
             </Link>
           </span>
         ) : null}
       </div>
 
-      {log.items.length === 0 ? (
-        <div className="card mt-3 p-10 text-center">
-          <p className="font-semibold">{t("admin.audit.empty")}</p>
-        </div>
-      ) : (
-        <>
-          {/* Desktop: a table. */}
-          <div className="card mt-3 hidden overflow-x-auto md:block">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t("admin.audit.caption")}</caption>
-              <thead className="border-b border-stone-200 bg-stone-50 text-xs font-bold text-stone-600">
-                <tr>
-                  <th scope="col" className="px-4 py-3">
-                    {t("admin.audit.colTime")}
-                  </th>
-                  <th scope="col" className="px-3 py-3">
-                    {t("admin.audit.colAction")}
-                  </th>
-                  <th scope="col" className="px-3 py-3">
-                    {t("admin.audit.colActor")}
-                  </th>
-                  <th scope="col" className="px-3 py-3">
-                    {t("admin.audit.colTarget")}
-                  </th>
-                  <th scope="col" className="px-3 py-3">
-                    {t("admin.audit.colReason")}
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    {t("admin.audit.colDetails")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100 align-top">
-                {log.items.map((entry) => (
-                  <tr key={entry.id} data-testid="audit-row">
-                    <td className="whitespace-nowrap px-4 py-3 tabular-nums text-stone-600">
-                      <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt, lng)}</time>
-                    </td>
-                    <th scope="row" className="px-3 py-3 font-semibold text-stone-900">
-                      {fmt.actionLabel(entry.action)}
-                    </th>
-                    <td className="px-3 py-3">{actorCell(entry)}</td>
-                    <td className="whitespace-nowrap px-3 py-3 text-stone-700">{fmt.target(entry.targetType, entry.targetId)}</td>
-                    <td className="max-w-[16rem] px-3 py-3 text-stone-700">{entry.reason || <span className="text-stone-500">{t("admin.audit.noReason")}</span>}</td>
-                    <td className="max-w-[18rem] px-4 py-3 text-stone-600">{detailText(entry) || <span className="text-stone-500">—</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-
-          {/* Phone: stacked cards. */}
-          <ul className="mt-3 space-y-3 md:hidden">
-            {log.items.map((entry) => (
-              <li key={entry.id} className="card p-4" data-testid="audit-card">
-                <div className="flex items-baseline justify-between gap-3">
-                  <p className="font-bold text-stone-900">{fmt.actionLabel(entry.action)}</p>
-                  <time dateTime={entry.createdAt} className="shrink-0 text-xs tabular-nums text-stone-500">
-                    {formatDateTime(entry.createdAt, lng)}
-                  </time>
-                </div>
-                <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-                  <dt className="text-stone-500">{t("admin.audit.colActor")}</dt>
-                  <dd>{actorCell(entry)}</dd>
-                  <dt className="text-stone-500">{t("admin.audit.colTarget")}</dt>
-                  <dd className="text-stone-700">{fmt.target(entry.targetType, entry.targetId)}</dd>
-                  {entry.reason ? (
-                    <>
-                      <dt className="text-stone-500">{t("admin.audit.colReason")}</dt>
-                      <dd className="text-stone-700">{entry.reason}</dd>
-                    </>
-                  ) : null}
-                  {detailText(entry) ? (
-                    <>
-                      <dt className="text-stone-500">{t("admin.audit.colDetails")}</dt>
-                      <dd className="text-stone-600">{detailText(entry)}</dd>
-                    </>
-                  ) : null}
-                </dl>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <AdminTable
+        rows={log.items}
+        rowKey={(entry) => entry.id}
+        caption={t("admin.audit.caption")}
+        empty={t("admin.audit.empty")}
+        rowTestId="audit-row"
+        alignTop
+        className="mt-3"
+        columns={[
+          {
+            header: t("admin.audit.colTime"),
+            className: "whitespace-nowrap tabular-nums text-stone-600",
+            cell: (entry) => <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt, lng)}</time>,
+          },
+          {
+            header: t("admin.audit.colAction"),
+            rowHeader: true,
+            className: "font-semibold text-stone-900",
+            cell: (entry) => fmt.actionLabel(entry.action),
+          },
+          { header: t("admin.audit.colActor"), cell: actorCell },
+          {
+            header: t("admin.audit.colTarget"),
+            className: "whitespace-nowrap text-stone-700",
+            cell: (entry) => fmt.target(entry.targetType, entry.targetId),
+          },
+          {
+            header: t("admin.audit.colReason"),
+            className: "max-w-[16rem] text-stone-700",
+            cell: (entry) => entry.reason || <span className="text-stone-500">{t("admin.audit.noReason")}</span>,
+          },
+          {
+            header: t("admin.audit.colDetails"),
+            className: "max-w-[18rem] text-stone-600",
+            cell: (entry) => detailText(entry) || <span className="text-stone-500">—</span>,
+          },
+        ]}
+        cardTestId="audit-card"
+        card={(entry) => (
+          <>
+            <div className="flex items-baseline justify-between gap-3">
+              <p className="font-bold text-stone-900">{fmt.actionLabel(entry.action)}</p>
+              <time dateTime={entry.createdAt} className="shrink-0 text-xs tabular-nums text-stone-500">
+                {formatDateTime(entry.createdAt, lng)}
+              </time>
+            </div>
+            <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+              <dt className="text-stone-500">{t("admin.audit.colActor")}</dt>
+              <dd>{actorCell(entry)}</dd>
+              <dt className="text-stone-500">{t("admin.audit.colTarget")}</dt>
+              <dd className="text-stone-700">{fmt.target(entry.targetType, entry.targetId)}</dd>
+              {entry.reason ? (
+                <>
+                  <dt className="text-stone-500">{t("admin.audit.colReason")}</dt>
+                  <dd className="text-stone-700">{entry.reason}</dd>
+                </>
+              ) : null}
+              {detailText(entry) ? (
+                <>
+                  <dt className="text-stone-500">{t("admin.audit.colDetails")}</dt>
+                  <dd className="text-stone-600">{detailText(entry)}</dd>
+                </>
+              ) : null}
+            </dl>
+          </>
+        )}
+      />
       <Pagination page={page} pages={pages} />
     </div>
   );

@@ -4,10 +4,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { failure, field, requireStaff } from "../components/admin/admin.server.ts";
+import { field, requireStaff } from "../lib/server/admin.server.ts";
+import { AdminTable } from "../components/admin/admin-table.tsx";
 import { AdminError, describedBy, ErrorAlert, FieldError, issueAt, localName, PageHeader, StatusMessage } from "../components/admin/ui.tsx";
 import { canManageCity } from "../domain/roles/roles.policy.ts";
-import { requestLanguage, throwAsResponse } from "../lib/http.server.ts";
+import { actionFailure, requestLanguage, throwAsResponse } from "../lib/server/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "admin.departments.title")];
@@ -25,12 +26,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const lng = requestLanguage(request);
   const viewer = await context.auth.viewerFromRequest(request);
   const form = await request.formData();
-  const values = { departmentId: field(form, "departmentId"), code: field(form, "code"), name: field(form, "name"), nameEn: field(form, "nameEn") };
+  const values = {
+    departmentId: field(form, "departmentId"),
+    code: field(form, "code"),
+    name: field(form, "name"),
+    nameEn: field(form, "nameEn"),
+  };
   try {
     const saved = await context.domain.admin.saveDepartment(viewer, { ...values, departmentId: values.departmentId || undefined });
     return json({ ok: true as const, created: !values.departmentId, name: lng === "en" ? saved.nameEn : saved.name, at: Date.now() });
   } catch (error) {
-    return failure(error, lng, { values });
+    return actionFailure(error, lng, { ok: false as const, values });
   }
 }
 
@@ -49,7 +55,9 @@ export default function AdminDepartments() {
   const echoed = actionData && !actionData.ok && actionData.values.departmentId === String(editing?.id ?? "") ? actionData.values : null;
   const values = echoed ?? { code: editing?.code ?? "", name: editing?.name ?? "", nameEn: editing?.nameEn ?? "" };
   const saving = navigation.state === "submitting";
-  const done = actionData?.ok ? t(actionData.created ? "admin.departments.created" : "admin.departments.updated", { name: actionData.name }) : null;
+  const done = actionData?.ok
+    ? t(actionData.created ? "admin.departments.created" : "admin.departments.updated", { name: actionData.name })
+    : null;
 
   const input = (name: "code" | "name" | "nameEn", label: string, hint?: string) => (
     <div>
@@ -82,66 +90,66 @@ export default function AdminDepartments() {
       <StatusMessage message={done} className="mt-4" />
 
       <div className="mt-6 grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <div className="card overflow-x-auto">
-          {departments.length === 0 ? (
-            <p className="p-8 text-center text-stone-600">{t("admin.departments.empty")}</p>
-          ) : (
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t("admin.departments.listCaption")}</caption>
-              <thead className="border-b border-stone-200 bg-stone-50 text-xs font-bold text-stone-600">
-                <tr>
-                  <th scope="col" className="px-4 py-3">
-                    {t("admin.departments.colName")}
-                  </th>
-                  <th scope="col" className="hidden px-3 py-3 sm:table-cell">
-                    {t("admin.departments.colCode")}
-                  </th>
-                  {canEdit ? (
-                    <th scope="col" className="px-4 py-3 text-right">
-                      <span className="sr-only">{t("admin.departments.colActions")}</span>
-                    </th>
-                  ) : null}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100">
-                {departments.map((d) => (
-                  <tr key={d.id} className={d.id === editing?.id ? "bg-brand-50/60" : undefined}>
-                    <th scope="row" className="px-4 py-3 font-normal">
-                      <span className="block font-semibold text-stone-900">{localName(d, lng)}</span>
-                      <span className="block text-stone-500" lang={lng === "en" ? "ko" : "en"}>
-                        {lng === "en" ? d.name : d.nameEn}
-                      </span>
-                      <code className="mt-1 inline-block rounded bg-stone-100 px-1.5 py-0.5 text-xs text-stone-700 sm:hidden">{d.code}</code>
-                    </th>
-                    <td className="hidden px-3 py-3 sm:table-cell">
-                      <code className="rounded bg-stone-100 px-1.5 py-0.5 text-xs text-stone-700">{d.code}</code>
-                    </td>
-                    {canEdit ? (
-                      <td className="px-4 py-3 text-right">
-                        <Link
-                          to={`?edit=${d.id}#department-form`}
-                          preventScrollReset
-                          className="btn-secondary min-h-[40px] whitespace-nowrap px-3 text-sm"
-                          aria-label={t("admin.departments.editOne", { name: localName(d, lng) })}
-                          aria-current={d.id === editing?.id ? "true" : undefined}
-                        >
-                          {t("admin.common.edit")}
-                        </Link>
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </div>
+        <AdminTable
+          rows={departments}
+          rowKey={(d) => d.id}
+          caption={t("admin.departments.listCaption")}
+          empty={t("admin.departments.empty")}
+          rowClassName={(d) => (d.id === editing?.id ? "bg-brand-50/60" : undefined)}
+          columns={[
+            {
+              header: t("admin.departments.colName"),
+              rowHeader: true,
+              className: "font-normal",
+              cell: (d) => (
+                <>
+                  <span className="block font-semibold text-stone-900">{localName(d, lng)}</span>
+                  <span className="block text-stone-500" lang={lng === "en" ? "ko" : "en"}>
+                    {lng === "en" ? d.name : d.nameEn}
+                  </span>
+                  {/* On a phone the code column is hidden: the code shows here instead. */}
+                  <code className="mt-1 inline-block rounded bg-stone-100 px-1.5 py-0.5 text-xs text-stone-700 sm:hidden">{d.code}</code>
+                </>
+              ),
+            },
+            {
+              header: t("admin.departments.colCode"),
+              from: "sm",
+              cell: (d) => <code className="rounded bg-stone-100 px-1.5 py-0.5 text-xs text-stone-700">{d.code}</code>,
+            },
+            canEdit
+              ? {
+                  header: t("admin.departments.colActions"),
+                  srOnly: true,
+                  align: "right",
+                  cell: (d) => (
+                    <Link
+                      to={`?edit=${d.id}#department-form`}
+                      preventScrollReset
+                      className="btn-secondary min-h-[40px] whitespace-nowrap px-3 text-sm"
+                      aria-label={t("admin.departments.editOne", { name: localName(d, lng) })}
+                      aria-current={d.id === editing?.id ? "true" : undefined}
+                    >
+                      {t("admin.common.edit")}
+                    </Link>
+                  ),
+                }
+              : null,
+          ]}
+        />
 
         {canEdit ? (
           <section id="department-form" aria-labelledby="department-form-title" className="card scroll-mt-24 p-5 lg:sticky lg:top-20">
             <h2 id="department-form-title" className="text-lg font-bold">
               {editing ? t("admin.departments.editTitle", { name: localName(editing, lng) }) : t("admin.departments.createTitle")}
             </h2>
-            <Form method="post" preventScrollReset key={`${editing?.id ?? "new"}-${actionData?.ok ? actionData.at : 0}`} className="mt-4 space-y-4" noValidate>
+            <Form
+              method="post"
+              preventScrollReset
+              key={`${editing?.id ?? "new"}-${actionData?.ok ? actionData.at : 0}`}
+              className="mt-4 space-y-4"
+              noValidate
+            >
               {editing ? <input type="hidden" name="departmentId" value={editing.id} /> : null}
               <ErrorAlert error={error} />
               {input("name", t("admin.departments.name"))}

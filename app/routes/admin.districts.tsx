@@ -4,10 +4,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { failure, field, requireStaff } from "../components/admin/admin.server.ts";
+import { field, requireStaff } from "../lib/server/admin.server.ts";
+import { AdminTable } from "../components/admin/admin-table.tsx";
 import { AdminError, describedBy, ErrorAlert, FieldError, issueAt, localName, PageHeader, StatusMessage } from "../components/admin/ui.tsx";
 import { canManageCity } from "../domain/roles/roles.policy.ts";
-import { requestLanguage, throwAsResponse } from "../lib/http.server.ts";
+import { actionFailure, requestLanguage, throwAsResponse } from "../lib/server/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "admin.districts.title")];
@@ -30,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const saved = await context.domain.admin.updateDistrict(viewer, values);
     return json({ ok: true as const, name: lng === "en" ? saved.nameEn : saved.name, at: Date.now() });
   } catch (error) {
-    return failure(error, lng, { values });
+    return actionFailure(error, lng, { ok: false as const, values });
   }
 }
 
@@ -84,7 +85,13 @@ export default function AdminDistricts() {
               {editing ? t("admin.districts.editTitle", { name: localName(editing, lng) }) : t("admin.districts.formTitle")}
             </h2>
             {editing ? (
-              <Form method="post" preventScrollReset key={`${editing.id}-${actionData?.ok ? actionData.at : 0}`} className="mt-4 space-y-4" noValidate>
+              <Form
+                method="post"
+                preventScrollReset
+                key={`${editing.id}-${actionData?.ok ? actionData.at : 0}`}
+                className="mt-4 space-y-4"
+                noValidate
+              >
                 <input type="hidden" name="districtId" value={editing.id} />
                 <ErrorAlert error={error} />
                 {input("name", t("admin.districts.name"))}
@@ -109,58 +116,52 @@ export default function AdminDistricts() {
           <p className="card p-5 text-sm text-stone-600 lg:order-last">{t("admin.common.adminOnly")}</p>
         )}
 
-        <div className="card overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("admin.districts.listCaption")}</caption>
-            <thead className="border-b border-stone-200 bg-stone-50 text-xs font-bold text-stone-600">
-              <tr>
-                <th scope="col" className="px-4 py-3">
-                  {t("admin.districts.colName")}
-                </th>
-                <th scope="col" className="px-3 py-3">
-                  {t("admin.districts.colKind")}
-                </th>
-                <th scope="col" className="hidden px-3 py-3 sm:table-cell">
-                  {t("admin.districts.colCode")}
-                </th>
-                {canEdit ? (
-                  <th scope="col" className="px-4 py-3 text-right">
-                    <span className="sr-only">{t("admin.districts.colActions")}</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
-              {districts.map((d) => (
-                <tr key={d.id} className={d.id === editing?.id ? "bg-brand-50/60" : undefined}>
-                  <th scope="row" className="px-4 py-2.5 font-normal">
-                    <span className="block font-semibold text-stone-900">{localName(d, lng)}</span>
-                    <span className="block text-stone-500" lang={lng === "en" ? "ko" : "en"}>
-                      {lng === "en" ? d.name : d.nameEn}
-                    </span>
-                  </th>
-                  <td className="px-3 py-2.5 text-stone-700">{t(`admin.districtKind.${d.kind}`)}</td>
-                  <td className="hidden px-3 py-2.5 sm:table-cell">
-                    <code className="rounded bg-stone-100 px-1.5 py-0.5 text-xs text-stone-700">{d.code}</code>
-                  </td>
-                  {canEdit ? (
-                    <td className="px-4 py-2.5 text-right">
-                      <Link
-                        to={`?edit=${d.id}#district-form`}
-                        preventScrollReset
-                        className="btn-secondary min-h-[40px] whitespace-nowrap px-3 text-sm"
-                        aria-label={t("admin.districts.editOne", { name: localName(d, lng) })}
-                        aria-current={d.id === editing?.id ? "true" : undefined}
-                      >
-                        {t("admin.common.edit")}
-                      </Link>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          rows={districts}
+          rowKey={(d) => d.id}
+          caption={t("admin.districts.listCaption")}
+          empty={t("admin.districts.empty")}
+          rowClassName={(d) => (d.id === editing?.id ? "bg-brand-50/60" : undefined)}
+          columns={[
+            {
+              header: t("admin.districts.colName"),
+              rowHeader: true,
+              className: "font-normal",
+              cell: (d) => (
+                <>
+                  <span className="block font-semibold text-stone-900">{localName(d, lng)}</span>
+                  <span className="block text-stone-500" lang={lng === "en" ? "ko" : "en"}>
+                    {lng === "en" ? d.name : d.nameEn}
+                  </span>
+                </>
+              ),
+            },
+            { header: t("admin.districts.colKind"), className: "text-stone-700", cell: (d) => t(`admin.districtKind.${d.kind}`) },
+            {
+              header: t("admin.districts.colCode"),
+              from: "sm",
+              cell: (d) => <code className="rounded bg-stone-100 px-1.5 py-0.5 text-xs text-stone-700">{d.code}</code>,
+            },
+            canEdit
+              ? {
+                  header: t("admin.districts.colActions"),
+                  srOnly: true,
+                  align: "right",
+                  cell: (d) => (
+                    <Link
+                      to={`?edit=${d.id}#district-form`}
+                      preventScrollReset
+                      className="btn-secondary min-h-[40px] whitespace-nowrap px-3 text-sm"
+                      aria-label={t("admin.districts.editOne", { name: localName(d, lng) })}
+                      aria-current={d.id === editing?.id ? "true" : undefined}
+                    >
+                      {t("admin.common.edit")}
+                    </Link>
+                  ),
+                }
+              : null,
+          ]}
+        />
       </div>
     </div>
   );

@@ -5,15 +5,25 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { failure, field, requireStaff } from "../components/admin/admin.server.ts";
-import { AdminError, describedBy, ErrorAlert, FieldError, issueAt, PageHeader, StatusMessage, useQueryLink } from "../components/admin/ui.tsx";
+import { field, requireStaff } from "../lib/server/admin.server.ts";
+import { AdminTable } from "../components/admin/admin-table.tsx";
+import {
+  AdminError,
+  describedBy,
+  ErrorAlert,
+  FieldError,
+  issueAt,
+  PageHeader,
+  StatusMessage,
+  useQueryLink,
+} from "../components/admin/ui.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
 import { AppError } from "../domain/errors.ts";
 import type { MergeCandidate, MergeResult } from "../domain/proposals/merge.service.server.ts";
 import { isModerator } from "../domain/roles/roles.policy.ts";
 import type { Language } from "../i18n/i18n.ts";
 import { formatDate } from "../lib/format.ts";
-import { requestLanguage, throwAsResponse } from "../lib/http.server.ts";
+import { actionFailure, requestLanguage, throwAsResponse } from "../lib/server/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
 
 const RESULTS = 20;
@@ -41,7 +51,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       targetId,
       source,
       target,
-      results: results ? { totalCount: results.totalCount, items: results.items.map((p) => ({ id: p.id, title: p.title, status: p.status, supportCount: p.supportCount })) } : null,
+      results: results
+        ? {
+            totalCount: results.totalCount,
+            items: results.items.map((p) => ({ id: p.id, title: p.title, status: p.status, supportCount: p.supportCount })),
+          }
+        : null,
     });
   } catch (error) {
     throwAsResponse(error, lng);
@@ -60,10 +75,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (field(form, "confirm") !== "yes") {
       throw new AppError("VALIDATION", "errors.validation", { issues: [{ path: "confirm", key: "duplicates.errors.confirmRequired" }] });
     }
-    const result = await context.domain.merge.merge(viewer, { sourceId: field(form, "sourceId"), targetId: field(form, "targetId"), reason });
+    const result = await context.domain.merge.merge(viewer, {
+      sourceId: field(form, "sourceId"),
+      targetId: field(form, "targetId"),
+      reason,
+    });
     return json({ ok: true as const, result, at: Date.now() });
   } catch (error) {
-    return failure(error, lng, { reason });
+    return actionFailure(error, lng, { ok: false as const, reason });
   }
 }
 
@@ -73,7 +92,17 @@ export function ErrorBoundary() {
 
 type Candidate = Omit<MergeCandidate, "createdAt"> & { createdAt: string };
 
-function CandidateCard({ role, id, candidate, lng }: { role: "source" | "target"; id: number | null; candidate: Candidate | null; lng: Language }) {
+function CandidateCard({
+  role,
+  id,
+  candidate,
+  lng,
+}: {
+  role: "source" | "target";
+  id: number | null;
+  candidate: Candidate | null;
+  lng: Language;
+}) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby={`${role}-heading`} className="card min-w-0 flex-1 p-5" data-testid={`merge-${role}`}>
@@ -91,20 +120,31 @@ function CandidateCard({ role, id, candidate, lng }: { role: "source" | "target"
             <StatusBadge status={candidate.status} />
           </div>
           <p className="mt-2 text-lg font-bold leading-snug">
-            <Link to={`/proposals/${candidate.id}`} target="_blank" rel="noopener noreferrer" className="hover:text-brand-700 hover:underline">
+            <Link
+              to={`/proposals/${candidate.id}`}
+              target="_blank"
+              rel="noopener noreferrer"
+              className="hover:text-brand-700 hover:underline"
+            >
               {candidate.title}
               <span className="sr-only"> ({t("duplicates.merge.open")})</span>
               <span aria-hidden="true"> ↗</span>
             </Link>
           </p>
-          <p className="mt-1 text-sm text-stone-500">{t("duplicates.merge.author", { name: candidate.authorName, date: formatDate(candidate.createdAt, lng) })}</p>
+          <p className="mt-1 text-sm text-stone-500">
+            {t("duplicates.merge.author", { name: candidate.authorName, date: formatDate(candidate.createdAt, lng) })}
+          </p>
           <p className="mt-3 text-base font-bold text-clay-600">
             <span aria-hidden="true">♥ </span>
             {t("duplicates.merge.supportCount", { count: candidate.supportCount })}
           </p>
-          {candidate.mergedCount > 0 ? <p className="mt-1 text-sm text-violet-800">{t("duplicates.merge.mergedGroup", { count: candidate.mergedCount })}</p> : null}
+          {candidate.mergedCount > 0 ? (
+            <p className="mt-1 text-sm text-violet-800">{t("duplicates.merge.mergedGroup", { count: candidate.mergedCount })}</p>
+          ) : null}
           {candidate.mergedIntoId ? (
-            <p className="mt-2 text-sm font-semibold text-amber-800">{t("duplicates.merge.alreadyMergedInto", { id: candidate.mergedIntoId })}</p>
+            <p className="mt-2 text-sm font-semibold text-amber-800">
+              {t("duplicates.merge.alreadyMergedInto", { id: candidate.mergedIntoId })}
+            </p>
           ) : null}
         </>
       )}
@@ -167,13 +207,29 @@ export default function AdminMerge() {
             <label htmlFor="source" className="field-label">
               {t("duplicates.merge.sourceId")}
             </label>
-            <input id="source" name="source" type="text" inputMode="numeric" pattern="[0-9]*" defaultValue={sourceId ?? ""} className="field-input" />
+            <input
+              id="source"
+              name="source"
+              type="text"
+              inputMode="numeric"
+              pattern="[0-9]*"
+              defaultValue={sourceId ?? ""}
+              className="field-input"
+            />
           </div>
           <div>
             <label htmlFor="target" className="field-label">
               {t("duplicates.merge.targetId")}
             </label>
-            <input id="target" name="target" type="text" inputMode="numeric" pattern="[0-9]*" defaultValue={targetId ?? ""} className="field-input" />
+            <input
+              id="target"
+              name="target"
+              type="text"
+              inputMode="numeric"
+              pattern="[0-9]*"
+              defaultValue={targetId ?? ""}
+              className="field-input"
+            />
           </div>
           <div className="flex items-end">
             <button type="submit" className="btn-secondary w-full sm:w-auto">
@@ -189,7 +245,15 @@ export default function AdminMerge() {
             <label htmlFor="q" className="field-label">
               {t("duplicates.merge.find")}
             </label>
-            <input id="q" name="q" type="search" defaultValue={q} placeholder={t("duplicates.merge.findPlaceholder")} maxLength={100} className="field-input" />
+            <input
+              id="q"
+              name="q"
+              type="search"
+              defaultValue={q}
+              placeholder={t("duplicates.merge.findPlaceholder")}
+              maxLength={100}
+              className="field-input"
+            />
           </div>
           <div className="flex items-end">
             <button type="submit" className="btn-primary w-full sm:w-auto">
@@ -203,64 +267,54 @@ export default function AdminMerge() {
             <p className="text-sm font-semibold text-stone-700" aria-live="polite">
               {t("duplicates.merge.results", { count: results.totalCount })}
             </p>
-            {results.items.length === 0 ? (
-              <p className="mt-2 text-sm text-stone-500">{t("duplicates.merge.noResults")}</p>
-            ) : (
-              <div className="mt-2 overflow-x-auto">
-                <table className="w-full text-left text-sm">
-                  <thead className="border-b border-stone-200 bg-stone-50 text-xs font-bold text-stone-600">
-                    <tr>
-                      <th scope="col" className="px-3 py-2">
-                        {t("duplicates.merge.colTitle")}
-                      </th>
-                      <th scope="col" className="px-3 py-2">
-                        {t("duplicates.merge.colStatus")}
-                      </th>
-                      <th scope="col" className="px-3 py-2 text-right">
-                        {t("duplicates.merge.colSupports")}
-                      </th>
-                      <th scope="col" className="px-3 py-2 text-right">
-                        <span className="sr-only">{t("duplicates.merge.colActions")}</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-stone-100">
-                    {results.items.map((p) => (
-                      <tr key={p.id} className={p.id === sourceId || p.id === targetId ? "bg-brand-50/60" : undefined}>
-                        <th scope="row" className="px-3 py-2 font-normal">
-                          <span className="text-stone-500">#{p.id} </span>
-                          <span className="font-semibold text-stone-900">{p.title}</span>
-                        </th>
-                        <td className="px-3 py-2">
-                          <StatusBadge status={p.status} />
-                        </td>
-                        <td className="px-3 py-2 text-right tabular-nums">{p.supportCount}</td>
-                        <td className="px-3 py-2">
-                          <div className="flex justify-end gap-1.5">
-                            <Link
-                              to={link({ source: String(p.id) })}
-                              className="btn-secondary min-h-[36px] whitespace-nowrap px-2.5 text-sm"
-                              aria-label={t("duplicates.merge.asSourceLabel", { id: p.id, title: p.title })}
-                              aria-current={p.id === sourceId ? "true" : undefined}
-                            >
-                              {t("duplicates.merge.asSource")}
-                            </Link>
-                            <Link
-                              to={link({ target: String(p.id) })}
-                              className="btn-secondary min-h-[36px] whitespace-nowrap px-2.5 text-sm"
-                              aria-label={t("duplicates.merge.asTargetLabel", { id: p.id, title: p.title })}
-                              aria-current={p.id === targetId ? "true" : undefined}
-                            >
-                              {t("duplicates.merge.asTarget")}
-                            </Link>
-                          </div>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            <AdminTable
+              inset
+              rows={results.items}
+              rowKey={(p) => p.id}
+              empty={t("duplicates.merge.noResults")}
+              rowClassName={(p) => (p.id === sourceId || p.id === targetId ? "bg-brand-50/60" : undefined)}
+              className="mt-2"
+              columns={[
+                {
+                  header: t("duplicates.merge.colTitle"),
+                  rowHeader: true,
+                  className: "font-normal",
+                  cell: (p) => (
+                    <>
+                      <span className="text-stone-500">#{p.id} </span>
+                      <span className="font-semibold text-stone-900">{p.title}</span>
+                    </>
+                  ),
+                },
+                { header: t("duplicates.merge.colStatus"), cell: (p) => <StatusBadge status={p.status} /> },
+                { header: t("duplicates.merge.colSupports"), align: "right", className: "tabular-nums", cell: (p) => p.supportCount },
+                {
+                  header: t("duplicates.merge.colActions"),
+                  srOnly: true,
+                  align: "right",
+                  cell: (p) => (
+                    <div className="flex justify-end gap-1.5">
+                      <Link
+                        to={link({ source: String(p.id) })}
+                        className="btn-secondary min-h-[36px] whitespace-nowrap px-2.5 text-sm"
+                        aria-label={t("duplicates.merge.asSourceLabel", { id: p.id, title: p.title })}
+                        aria-current={p.id === sourceId ? "true" : undefined}
+                      >
+                        {t("duplicates.merge.asSource")}
+                      </Link>
+                      <Link
+                        to={link({ target: String(p.id) })}
+                        className="btn-secondary min-h-[36px] whitespace-nowrap px-2.5 text-sm"
+                        aria-label={t("duplicates.merge.asTargetLabel", { id: p.id, title: p.title })}
+                        aria-current={p.id === targetId ? "true" : undefined}
+                      >
+                        {t("duplicates.merge.asTarget")}
+                      </Link>
+                    </div>
+                  ),
+                },
+              ]}
+            />
           </div>
         ) : null}
       </section>
@@ -271,7 +325,10 @@ export default function AdminMerge() {
             {t("duplicates.merge.preview")}
           </h2>
           {sourceId !== null || targetId !== null ? (
-            <Link to={link({ source: targetId === null ? null : String(targetId), target: sourceId === null ? null : String(sourceId) })} className="btn-secondary min-h-[36px] px-3 text-sm">
+            <Link
+              to={link({ source: targetId === null ? null : String(targetId), target: sourceId === null ? null : String(sourceId) })}
+              className="btn-secondary min-h-[36px] px-3 text-sm"
+            >
               ⇄ {t("duplicates.merge.swap")}
             </Link>
           ) : null}

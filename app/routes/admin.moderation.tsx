@@ -12,7 +12,7 @@ import { AppError } from "../domain/errors.ts";
 import type { LocalizedError } from "../i18n/errors.ts";
 import type { Language } from "../i18n/i18n.ts";
 import { formatDateTime } from "../lib/format.ts";
-import { errorJson, requestLanguage, throwAsResponse } from "../lib/http.server.ts";
+import { actionFailure, requestLanguage, throwAsResponse } from "../lib/server/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "debate.queueTitle")];
@@ -21,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const lng = requestLanguage(request);
   const viewer = await context.auth.viewerFromRequest(request);
   try {
-    return json({ lng, viewerId: viewer?.id ?? null, ...(await context.domain.comments.queue(viewer)) });
+    return json({ lng, viewerId: viewer?.id ?? null, ...(await context.domain.moderation.queue(viewer)) });
   } catch (error) {
     throwAsResponse(error, lng);
   }
@@ -33,10 +33,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     switch (form.intent) {
       case "take":
-        await context.domain.comments.assignReport(viewer, form.reportId);
+        await context.domain.moderation.assignReport(viewer, form.reportId);
         break;
       case "resolveAppeal":
-        await context.domain.comments.resolveAppeal(viewer, { appealId: form.appealId, outcome: form.outcome, response: form.response });
+        await context.domain.moderation.resolveAppeal(viewer, { appealId: form.appealId, outcome: form.outcome, response: form.response });
         break;
       case "suspend":
         await context.domain.admin.suspendUser(viewer, { userId: form.userId, days: form.days, reason: form.reason });
@@ -46,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return json({ ok: true as const, intent: String(form.intent) });
   } catch (error) {
-    return errorJson(error, requestLanguage(request));
+    return actionFailure(error, requestLanguage(request));
   }
 }
 
@@ -81,7 +81,11 @@ function Refusal({ error }: { error: LocalizedError | null }) {
 
 function WhereChip({ c }: { c: Where }) {
   const { t } = useTranslation();
-  return <span className="chip bg-stone-100 text-stone-700">{c.roundId ? t("debate.moderation.inRound") : t("debate.moderation.inProposal")}</span>;
+  return (
+    <span className="chip bg-stone-100 text-stone-700">
+      {c.roundId ? t("debate.moderation.inRound") : t("debate.moderation.inProposal")}
+    </span>
+  );
 }
 
 function GoTo({ c }: { c: Where }) {
@@ -94,7 +98,15 @@ function GoTo({ c }: { c: Where }) {
 }
 
 /** Suspends the author for N days (blank = until lifted), with a reason the author sees. */
-function SuspendAuthor({ author, viewerId, formKey }: { author: { id: number; displayName: string; status: string }; viewerId: number | null; formKey: string }) {
+function SuspendAuthor({
+  author,
+  viewerId,
+  formKey,
+}: {
+  author: { id: number; displayName: string; status: string };
+  viewerId: number | null;
+  formKey: string;
+}) {
   const { t } = useTranslation();
   const { fetcher, busy, error, done } = useQueueAction();
   if (author.status === "SUSPENDED" || done === "suspend") {
@@ -132,7 +144,14 @@ function SuspendAuthor({ author, viewerId, formKey }: { author: { id: number; di
           <label htmlFor={id("reason")} className="field-label">
             {t("debate.moderation.suspendReason")}
           </label>
-          <input id={id("reason")} name="reason" required maxLength={500} className="field-input" aria-invalid={issueOf(error, "reason") ? true : undefined} />
+          <input
+            id={id("reason")}
+            name="reason"
+            required
+            maxLength={500}
+            className="field-input"
+            aria-invalid={issueOf(error, "reason") ? true : undefined}
+          />
         </div>
         <button type="submit" className="btn-secondary text-sm" disabled={busy}>
           {t("debate.moderation.suspendSubmit", { name: author.displayName })}
@@ -157,7 +176,9 @@ function AppealItem({ a, lng }: { a: Queue["appeals"][number]; lng: Language }) 
         <span className="font-semibold text-stone-700">{t("debate.moderation.appealedBy", { name: a.author.displayName })}</span>
       </div>
       <p className="mt-2 text-stone-800">{excerpt(a.comment.body)}</p>
-      {a.comment.hiddenReason ? <p className="mt-1 text-sm text-stone-600">{t("debate.moderation.hiddenBecause", { reason: a.comment.hiddenReason })}</p> : null}
+      {a.comment.hiddenReason ? (
+        <p className="mt-1 text-sm text-stone-600">{t("debate.moderation.hiddenBecause", { reason: a.comment.hiddenReason })}</p>
+      ) : null}
       <p className="mt-1 text-sm font-semibold text-clay-700">{t("debate.moderation.appealReason", { reason: a.reason })}</p>
       <fetcher.Form method="post" className="mt-3 space-y-2">
         <input type="hidden" name="intent" value="resolveAppeal" />
@@ -174,7 +195,15 @@ function AppealItem({ a, lng }: { a: Queue["appeals"][number]; lng: Language }) 
           <label htmlFor={id("response")} className="field-label">
             {t("debate.moderation.response")}
           </label>
-          <textarea id={id("response")} name="response" rows={2} required maxLength={1000} className="field-input" aria-invalid={issueOf(error, "response") ? true : undefined} />
+          <textarea
+            id={id("response")}
+            name="response"
+            rows={2}
+            required
+            maxLength={1000}
+            className="field-input"
+            aria-invalid={issueOf(error, "response") ? true : undefined}
+          />
         </div>
         <div className="flex flex-wrap gap-2">
           <button type="submit" className="btn-primary text-sm" disabled={busy}>

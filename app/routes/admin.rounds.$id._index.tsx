@@ -4,17 +4,20 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { failure, field, requireStaff } from "../components/admin/admin.server.ts";
+import { field, requireStaff } from "../lib/server/admin.server.ts";
 import { AdminError, describedBy, ErrorAlert, FieldError, issueAt, localName, StatusMessage } from "../components/admin/ui.tsx";
 import { PhaseTimeline } from "../components/rounds-admin/phase-timeline.tsx";
 import { AppError } from "../domain/errors.ts";
 import { formatDateTime, formatKrw } from "../lib/format.ts";
-import { requestLanguage, throwAsResponse } from "../lib/http.server.ts";
+import { actionFailure, requestLanguage, throwAsResponse } from "../lib/server/http.server.ts";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, lng } = await requireStaff(request, context);
   try {
-    const [round, history] = await Promise.all([context.domain.rounds.get(viewer, params.id), context.domain.rounds.history(viewer, params.id)]);
+    const [round, history] = await Promise.all([
+      context.domain.rounds.get(viewer, params.id),
+      context.domain.rounds.history(viewer, params.id),
+    ]);
     return json({ lng, round, history, now: Date.now() });
   } catch (error) {
     throwAsResponse(error, lng);
@@ -37,21 +40,23 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       case "override": {
         // The edge's own check: the moderator ticked that they mean it.
         if (form.get("confirm") !== "on") {
-          throw new AppError("VALIDATION", "roundsAdmin.override.confirmRequired", { issues: [{ path: "confirm", key: "roundsAdmin.override.confirmRequired" }] });
+          throw new AppError("VALIDATION", "roundsAdmin.override.confirmRequired", {
+            issues: [{ path: "confirm", key: "roundsAdmin.override.confirmRequired" }],
+          });
         }
         await context.domain.rounds.override(viewer, { roundId: params.id, target: field(form, "target"), reason: field(form, "reason") });
         break;
       }
       case "lock":
       case "unlock":
-        await context.domain.rounds.lockDebate(viewer, params.id, intent === "lock", field(form, "reason") || undefined);
+        await context.domain.moderation.lock(viewer, { roundId: params.id }, intent === "lock", field(form, "reason") || undefined);
         break;
       default:
         throw new AppError("VALIDATION", "errors.badRequest");
     }
     return json({ ok: true as const, intent, at: Date.now(), error: null });
   } catch (error) {
-    return failure(error, lng, { intent });
+    return actionFailure(error, lng, { ok: false as const, intent });
   }
 }
 
@@ -67,10 +72,16 @@ export default function RoundOverview() {
   const { t } = useTranslation();
   const busy = (intent: Intent) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   const errorFor = (intent: Intent) => (actionData && !actionData.ok && actionData.intent === intent ? actionData.error : null);
-  const done = actionData?.ok ? t(`roundsAdmin.overview.done.${actionData.intent}`) : params.get("created") ? t("roundsAdmin.overview.done.created") : null;
+  const done = actionData?.ok
+    ? t(`roundsAdmin.overview.done.${actionData.intent}`)
+    : params.get("created")
+      ? t("roundsAdmin.overview.done.created")
+      : null;
 
   const currentPosition = round.currentPhase?.position ?? null;
-  const targets = round.phases.filter((p) => new Date(p.endsAt).getTime() > now && (currentPosition === null || p.position > currentPosition));
+  const targets = round.phases.filter(
+    (p) => new Date(p.endsAt).getTime() > now && (currentPosition === null || p.position > currentPosition),
+  );
   const overrideError = errorFor("override");
   const canOverride = round.published && round.stage !== "finished";
   const e = round.eligibility;
@@ -81,7 +92,11 @@ export default function RoundOverview() {
         <StatusMessage message={done} />
 
         {!round.published ? (
-          <section aria-labelledby="publish-title" className="rounded-2xl bg-amber-50 p-5 ring-1 ring-inset ring-amber-200" data-testid="publish-form">
+          <section
+            aria-labelledby="publish-title"
+            className="rounded-2xl bg-amber-50 p-5 ring-1 ring-inset ring-amber-200"
+            data-testid="publish-form"
+          >
             <h2 id="publish-title" className="font-bold text-amber-900">
               {t("roundsAdmin.publish.title")}
             </h2>
@@ -118,13 +133,25 @@ export default function RoundOverview() {
             </h2>
             <p className="mt-1 text-sm text-stone-600">{t("roundsAdmin.override.intro")}</p>
             {/* After a change went through, start the form afresh. */}
-            <Form key={actionData?.ok && actionData.intent === "override" ? actionData.at : "override"} method="post" className="mt-4 space-y-4" data-testid="override-form" noValidate preventScrollReset>
+            <Form
+              key={actionData?.ok && actionData.intent === "override" ? actionData.at : "override"}
+              method="post"
+              className="mt-4 space-y-4"
+              data-testid="override-form"
+              noValidate
+              preventScrollReset
+            >
               <input type="hidden" name="intent" value="override" />
               <div>
                 <label htmlFor="override-target" className="field-label">
                   {t("roundsAdmin.override.target")}
                 </label>
-                <select {...describedBy("override-target", { error: issueAt(overrideError, "target") })} name="target" className="field-input" defaultValue={targets[0]?.id ?? "finish"}>
+                <select
+                  {...describedBy("override-target", { error: issueAt(overrideError, "target") })}
+                  name="target"
+                  className="field-input"
+                  defaultValue={targets[0]?.id ?? "finish"}
+                >
                   {targets.map((p) => (
                     <option key={p.id} value={p.id}>
                       {t("roundsAdmin.override.moveTo", { n: p.position, name: localName(p, lng) })}
@@ -138,7 +165,14 @@ export default function RoundOverview() {
                 <label htmlFor="override-reason" className="field-label">
                   {t("roundsAdmin.override.reason")}
                 </label>
-                <textarea {...describedBy("override-reason", { hint: true, error: issueAt(overrideError, "reason") })} name="reason" rows={3} className="field-input" required maxLength={500} />
+                <textarea
+                  {...describedBy("override-reason", { hint: true, error: issueAt(overrideError, "reason") })}
+                  name="reason"
+                  rows={3}
+                  className="field-input"
+                  required
+                  maxLength={500}
+                />
                 <p id="override-reason-hint" className="field-hint">
                   {t("roundsAdmin.override.reasonHint")}
                 </p>
@@ -182,10 +216,15 @@ export default function RoundOverview() {
                     <time dateTime={h.at} className="tabular-nums text-stone-500">
                       {formatDateTime(h.at, lng)}
                     </time>
-                    <span className={`chip ${h.cause === "OVERRIDE" ? "bg-clay-50 text-clay-700 ring-1 ring-inset ring-clay-200" : "bg-stone-100 text-stone-700"}`}>{t(`rounds.cause.${h.cause}`)}</span>
+                    <span
+                      className={`chip ${h.cause === "OVERRIDE" ? "bg-clay-50 text-clay-700 ring-1 ring-inset ring-clay-200" : "bg-stone-100 text-stone-700"}`}
+                    >
+                      {t(`rounds.cause.${h.cause}`)}
+                    </span>
                   </p>
                   <p className="mt-1 font-semibold text-stone-800">
-                    {h.from ? localName(h.from, lng) : t("roundsAdmin.history.start")} → {h.to ? localName(h.to, lng) : t("roundsAdmin.history.end")}
+                    {h.from ? localName(h.from, lng) : t("roundsAdmin.history.start")} →{" "}
+                    {h.to ? localName(h.to, lng) : t("roundsAdmin.history.end")}
                   </p>
                   {h.reason ? (
                     <p className="mt-0.5 text-stone-600">
@@ -207,7 +246,9 @@ export default function RoundOverview() {
           <dl className="mt-3 space-y-2 text-sm">
             <div>
               <dt className="text-stone-500">{t("roundsAdmin.form.budgetCap")}</dt>
-              <dd className="font-semibold">{round.budgetCapKrw === null ? t("roundsAdmin.overview.noCap") : formatKrw(round.budgetCapKrw, lng)}</dd>
+              <dd className="font-semibold">
+                {round.budgetCapKrw === null ? t("roundsAdmin.overview.noCap") : formatKrw(round.budgetCapKrw, lng)}
+              </dd>
             </div>
             {round.pots.length ? (
               <div>
@@ -229,10 +270,30 @@ export default function RoundOverview() {
               <dd className="font-semibold">
                 {e ? (
                   <ul className="list-disc pl-5 font-normal">
-                    {e.requireVerified === false ? <li>{t("roundsAdmin.overview.noVerification")}</li> : <li>{t("admin.settings.summaryVerified")}</li>}
+                    {e.requireVerified === false ? (
+                      <li>{t("roundsAdmin.overview.noVerification")}</li>
+                    ) : (
+                      <li>{t("admin.settings.summaryVerified")}</li>
+                    )}
                     {e.minAge !== undefined ? <li>{t("roundsAdmin.overview.minAge", { minAge: e.minAge })}</li> : null}
-                    {e.affiliation?.kinds?.length ? <li>{t("roundsAdmin.overview.kinds", { kinds: e.affiliation.kinds.map((k) => t(`admin.kinds.${k}`)).join(lng === "ko" ? "·" : ", ") })}</li> : null}
-                    {e.excludedGroups?.length ? <li>{t("admin.settings.summaryExcluded", { groups: e.excludedGroups.map((g) => t(`groups.${g}`, { defaultValue: g })).join(", ") })}</li> : null}
+                    {e.maxAge != null ? <li>{t("roundsAdmin.overview.maxAge", { maxAge: e.maxAge })}</li> : null}
+                    {e.affiliation?.kinds?.length ? (
+                      <li>
+                        {t("roundsAdmin.overview.kinds", {
+                          kinds: e.affiliation.kinds.map((k) => t(`admin.kinds.${k}`)).join(lng === "ko" ? "·" : ", "),
+                        })}
+                      </li>
+                    ) : null}
+                    {e.affiliation?.minResidenceMonths ? (
+                      <li>{t("roundsAdmin.overview.minResidenceMonths", { months: e.affiliation.minResidenceMonths })}</li>
+                    ) : null}
+                    {e.excludedGroups?.length ? (
+                      <li>
+                        {t("admin.settings.summaryExcluded", {
+                          groups: e.excludedGroups.map((g) => t(`groups.${g}`, { defaultValue: g })).join(", "),
+                        })}
+                      </li>
+                    ) : null}
                   </ul>
                 ) : (
                   t("roundsAdmin.overview.cityRules")
@@ -241,9 +302,7 @@ export default function RoundOverview() {
             </div>
             <div>
               <dt className="text-stone-500">{t("roundsAdmin.form.criteria")}</dt>
-              <dd>
-                {round.criteria.map((c) => `${localName(c, lng)} ${c.maxPoints}`).join(" · ")}
-              </dd>
+              <dd>{round.criteria.map((c) => `${localName(c, lng)} ${c.maxPoints}`).join(" · ")}</dd>
             </div>
           </dl>
         </section>
@@ -252,7 +311,9 @@ export default function RoundOverview() {
           <h2 id="debate-title" className="font-bold">
             {t("roundsAdmin.debate.title")}
           </h2>
-          <p className="mt-1 text-sm text-stone-600">{round.commentsLocked ? t("roundsAdmin.debate.locked") : t("roundsAdmin.debate.open", { count: round.commentCount })}</p>
+          <p className="mt-1 text-sm text-stone-600">
+            {round.commentsLocked ? t("roundsAdmin.debate.locked") : t("roundsAdmin.debate.open", { count: round.commentCount })}
+          </p>
           <Form method="post" className="mt-3 space-y-3" preventScrollReset>
             <input type="hidden" name="intent" value={round.commentsLocked ? "unlock" : "lock"} />
             <div>

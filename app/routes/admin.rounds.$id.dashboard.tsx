@@ -4,11 +4,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireStaff } from "../components/admin/admin.server.ts";
+import { requireStaff } from "../lib/server/admin.server.ts";
 import { AdminError, localName } from "../components/admin/ui.tsx";
 import { BarTable, StanceBar } from "../components/rounds-admin/bars.tsx";
 import { formatDay, formatPercent } from "../components/rounds-admin/figures.ts";
-import { throwAsResponse } from "../lib/http.server.ts";
+import { throwAsResponse } from "../lib/server/http.server.ts";
 
 /** Days shown in "activity by day" (the most recent ones). */
 const DAYS_SHOWN = 30;
@@ -63,16 +63,40 @@ export default function RoundDashboard() {
       <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         <Stat label={t("roundsAdmin.dashboard.participants")} value={q.participantCount} testId="stat-participants" />
         <Stat label={t("roundsAdmin.dashboard.comments")} value={q.commentCount} testId="stat-comments" />
-        <Stat label={t("roundsAdmin.dashboard.balance")} value={pct(q.proConBalance)} hint={t("roundsAdmin.dashboard.balanceHint")} testId="stat-balance" />
-        <Stat label={t("roundsAdmin.dashboard.reasoned")} value={pct(q.reasonedShare)} hint={t("roundsAdmin.dashboard.reasonedHint")} testId="stat-reasoned" />
-        <Stat label={t("roundsAdmin.dashboard.crossStance")} value={pct(q.crossStanceReplyShare)} hint={t("roundsAdmin.dashboard.crossStanceHint")} testId="stat-cross" />
+        <Stat
+          label={t("roundsAdmin.dashboard.balance")}
+          value={pct(q.proConBalance)}
+          hint={t("roundsAdmin.dashboard.balanceHint")}
+          testId="stat-balance"
+        />
+        <Stat
+          label={t("roundsAdmin.dashboard.reasoned")}
+          value={pct(q.reasonedShare)}
+          hint={t("roundsAdmin.dashboard.reasonedHint")}
+          testId="stat-reasoned"
+        />
+        <Stat
+          label={t("roundsAdmin.dashboard.crossStance")}
+          value={pct(q.crossStanceReplyShare)}
+          hint={t("roundsAdmin.dashboard.crossStanceHint")}
+          testId="stat-cross"
+        />
         <Stat
           label={t("roundsAdmin.dashboard.districtsReached")}
           value={t("roundsAdmin.dashboard.reachedValue", { reached: q.districts.reached, total: q.districts.total })}
-          hint={q.districts.reachedShare === null ? undefined : t("roundsAdmin.dashboard.reachedShare", { share: pct(q.districts.reachedShare) })}
+          hint={
+            q.districts.reachedShare === null
+              ? undefined
+              : t("roundsAdmin.dashboard.reachedShare", { share: pct(q.districts.reachedShare) })
+          }
           testId="stat-districts"
         />
-        <Stat label={t("roundsAdmin.dashboard.evenness")} value={pct(q.districts.evenness)} hint={t("roundsAdmin.dashboard.evennessHint")} testId="stat-evenness" />
+        <Stat
+          label={t("roundsAdmin.dashboard.evenness")}
+          value={pct(q.districts.evenness)}
+          hint={t("roundsAdmin.dashboard.evennessHint")}
+          testId="stat-evenness"
+        />
         <div className={`card p-4 ${openReports > 0 ? "ring-2 ring-inset ring-clay-400" : ""}`} data-testid="stat-reports">
           <dt className="text-sm font-semibold text-stone-600">{t("roundsAdmin.dashboard.openReports")}</dt>
           <dd className="mt-1 text-2xl font-extrabold tabular-nums text-stone-900">{openReports}</dd>
@@ -110,7 +134,15 @@ export default function RoundDashboard() {
       </div>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Panel id="districts-title" title={t("roundsAdmin.dashboard.byDistrict")} intro={q.districts.unknownParticipants ? t("roundsAdmin.dashboard.unknownDistrict", { count: q.districts.unknownParticipants }) : undefined}>
+        <Panel
+          id="districts-title"
+          title={t("roundsAdmin.dashboard.byDistrict")}
+          intro={
+            q.districts.unknownParticipants
+              ? t("roundsAdmin.dashboard.unknownDistrict", { count: q.districts.unknownParticipants })
+              : undefined
+          }
+        >
           {q.participantCount === 0 ? (
             <p className="text-sm text-stone-500">{t("roundsAdmin.dashboard.noActivity")}</p>
           ) : (
@@ -120,13 +152,22 @@ export default function RoundDashboard() {
                 valueLabel={t("roundsAdmin.dashboard.participants")}
                 extraLabel={t("roundsAdmin.dashboard.comments")}
                 testId="district-activity"
-                rows={districts.map((d) => ({ key: String(d.district.id), label: localName(d.district, lng), value: d.participants, extra: t("roundsAdmin.dashboard.commentsShort", { count: d.comments }) }))}
+                rows={districts.map((d) => ({
+                  key: String(d.district.id),
+                  label: localName(d.district, lng),
+                  value: d.participants,
+                  extra: t("roundsAdmin.dashboard.commentsShort", { count: d.comments }),
+                }))}
               />
             </div>
           )}
         </Panel>
 
-        <Panel id="days-title" title={t("roundsAdmin.dashboard.byDay")} intro={activityByDay.length > DAYS_SHOWN ? t("roundsAdmin.dashboard.lastDays", { count: DAYS_SHOWN }) : undefined}>
+        <Panel
+          id="days-title"
+          title={t("roundsAdmin.dashboard.byDay")}
+          intro={activityByDay.length > DAYS_SHOWN ? t("roundsAdmin.dashboard.lastDays", { count: DAYS_SHOWN }) : undefined}
+        >
           {days.length === 0 ? (
             <p className="text-sm text-stone-500">{t("roundsAdmin.dashboard.noActivity")}</p>
           ) : (

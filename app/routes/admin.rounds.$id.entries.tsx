@@ -4,12 +4,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { failure, field, requireStaff } from "../components/admin/admin.server.ts";
+import { field, requireStaff } from "../lib/server/admin.server.ts";
 import { AdminError, describedBy, ErrorAlert, FieldError, issueAt, StatusMessage } from "../components/admin/ui.tsx";
 import { EntryRow } from "../components/rounds-admin/entry-row.tsx";
 import { AppError } from "../domain/errors.ts";
 import { ENTRY_STATUSES } from "../domain/rounds/round.schema.ts";
-import { requestLanguage, throwAsResponse } from "../lib/http.server.ts";
+import { actionFailure, requestLanguage, throwAsResponse } from "../lib/server/http.server.ts";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, lng } = await requireStaff(request, context);
@@ -32,8 +32,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   }
 }
 
-const INTENTS = ["add", "assign", "status"] as const;
-
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const lng = requestLanguage(request);
   const viewer = await context.auth.viewerFromRequest(request);
@@ -42,7 +40,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const entryId = field(form, "entryId") || null;
   try {
     if (intent === "add") {
-      await context.domain.entries.add(viewer, { roundId: params.id, proposalId: field(form, "proposalId"), reason: field(form, "reason") });
+      await context.domain.entries.add(viewer, {
+        roundId: params.id,
+        proposalId: field(form, "proposalId"),
+        reason: field(form, "reason"),
+      });
     } else if (intent === "assign") {
       await context.domain.entries.assign(viewer, { entryId, departmentId: field(form, "departmentId") });
     } else if (intent === "status") {
@@ -50,9 +52,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     } else {
       throw new AppError("VALIDATION", "errors.badRequest");
     }
-    return json({ ok: true as const, intent, entryId, status: field(form, "status"), from: field(form, "from"), at: Date.now(), error: null });
+    return json({
+      ok: true as const,
+      intent,
+      entryId,
+      status: field(form, "status"),
+      from: field(form, "from"),
+      at: Date.now(),
+      error: null,
+    });
   } catch (error) {
-    return failure(error, lng, { intent, entryId, from: field(form, "from") });
+    return actionFailure(error, lng, { ok: false as const, intent, entryId, from: field(form, "from") });
   }
 }
 
@@ -76,7 +86,11 @@ export default function RoundEntries() {
   const promoteError = addError && actionData && !actionData.ok && actionData.from === "promote" ? addError : null;
   const candidateError = addError && !promoteError ? addError : null;
   const adding = navigation.state === "submitting" && navigation.formData?.get("intent") === "add";
-  const done = actionData?.ok ? t(`roundsAdmin.entries.done.${actionData.intent === "status" ? actionData.status : actionData.intent}`, { defaultValue: t("roundsAdmin.entries.done.saved") }) : null;
+  const done = actionData?.ok
+    ? t(`roundsAdmin.entries.done.${actionData.intent === "status" ? actionData.status : actionData.intent}`, {
+        defaultValue: t("roundsAdmin.entries.done.saved"),
+      })
+    : null;
 
   return (
     <div className={round.locked ? "" : "grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]"}>
@@ -87,7 +101,10 @@ export default function RoundEntries() {
           </h2>
         </div>
         {round.locked ? (
-          <p role="note" className="mt-2 rounded-xl bg-amber-50 px-4 py-3 text-sm font-semibold text-amber-900 ring-1 ring-inset ring-amber-200">
+          <p
+            role="note"
+            className="mt-2 rounded-xl bg-amber-50 px-4 py-3 text-sm font-semibold text-amber-900 ring-1 ring-inset ring-amber-200"
+          >
             {t("roundsAdmin.entries.locked")}
           </p>
         ) : null}
@@ -102,14 +119,17 @@ export default function RoundEntries() {
                 preventScrollReset
                 className={`rounded-full px-3 py-1.5 font-semibold ${active ? "bg-stone-900 text-white" : "bg-white text-stone-700 ring-1 ring-inset ring-stone-300 hover:bg-stone-100"}`}
               >
-                {s ? t(`rounds.entryStatus.${s}`) : t("roundsAdmin.entries.all")} <span className="tabular-nums opacity-75">{s ? count(s) : entries.length}</span>
+                {s ? t(`rounds.entryStatus.${s}`) : t("roundsAdmin.entries.all")}{" "}
+                <span className="tabular-nums opacity-75">{s ? count(s) : entries.length}</span>
               </Link>
             );
           })}
         </nav>
         <StatusMessage message={done} className="mt-3" />
         {shown.length === 0 ? (
-          <p className="card mt-3 p-5 text-stone-600">{entries.length === 0 ? t("roundsAdmin.entries.empty") : t("roundsAdmin.entries.emptyFilter")}</p>
+          <p className="card mt-3 p-5 text-stone-600">
+            {entries.length === 0 ? t("roundsAdmin.entries.empty") : t("roundsAdmin.entries.emptyFilter")}
+          </p>
         ) : (
           <ul className="mt-3 space-y-3" data-testid="entry-list">
             {shown.map((entry) => (
@@ -152,53 +172,77 @@ export default function RoundEntries() {
                     <Form method="post" preventScrollReset>
                       <input type="hidden" name="intent" value="add" />
                       <input type="hidden" name="proposalId" value={c.id} />
-                      <button type="submit" className="btn-secondary min-h-[40px] shrink-0 whitespace-nowrap px-3 text-sm" disabled={round.locked || adding} aria-label={t("roundsAdmin.entries.addNamed", { title: c.title })}>
+                      <button
+                        type="submit"
+                        className="btn-secondary min-h-[40px] shrink-0 whitespace-nowrap px-3 text-sm"
+                        disabled={round.locked || adding}
+                        aria-label={t("roundsAdmin.entries.addNamed", { title: c.title })}
+                      >
                         {t("roundsAdmin.entries.add")}
                       </button>
                     </Form>
                   </li>
                 ))}
               </ul>
-          )}
-        </section>
+            )}
+          </section>
 
-        <section aria-labelledby="promote-title" className="card p-5">
-          <h2 id="promote-title" className="font-bold">
-            {t("roundsAdmin.entries.promote")}
-          </h2>
-          <p className="mt-1 text-sm text-stone-600">{t("roundsAdmin.entries.promoteIntro")}</p>
-          <Form key={actionData?.ok && actionData.from === "promote" ? actionData.at : "promote"} method="post" className="mt-3 space-y-3" data-testid="promote-form" noValidate preventScrollReset>
-            <input type="hidden" name="intent" value="add" />
-            <input type="hidden" name="from" value="promote" />
-            <fieldset disabled={round.locked} className="space-y-3">
-              <div>
-                <label htmlFor="promote-proposalId" className="field-label">
-                  {t("roundsAdmin.entries.proposalNumber")}
-                </label>
-                <input {...describedBy("promote-proposalId", { hint: true, error: issueAt(promoteError, "proposalId") })} name="proposalId" type="text" inputMode="numeric" className="field-input max-w-[10rem] tabular-nums" />
-                <p id="promote-proposalId-hint" className="field-hint">
-                  {t("roundsAdmin.entries.proposalNumberHint")}
-                </p>
-                <FieldError id="promote-proposalId-error" message={issueAt(promoteError, "proposalId")} />
-              </div>
-              <div>
-                <label htmlFor="promote-reason" className="field-label">
-                  {t("roundsAdmin.entries.promoteReason")}
-                </label>
-                <textarea {...describedBy("promote-reason", { hint: true, error: issueAt(promoteError, "reason") })} name="reason" rows={3} maxLength={500} className="field-input" />
-                <p id="promote-reason-hint" className="field-hint">
-                  {t("roundsAdmin.entries.promoteReasonHint")}
-                </p>
-                <FieldError id="promote-reason-error" message={issueAt(promoteError, "reason")} />
-              </div>
-              {promoteError && !promoteError.issues?.length ? <ErrorAlert error={promoteError} /> : null}
-              <button type="submit" className="btn-primary w-full" disabled={adding}>
-                {adding ? t("admin.common.working") : t("roundsAdmin.entries.promoteSubmit")}
-              </button>
-            </fieldset>
-          </Form>
-        </section>
-      </aside>
+          <section aria-labelledby="promote-title" className="card p-5">
+            <h2 id="promote-title" className="font-bold">
+              {t("roundsAdmin.entries.promote")}
+            </h2>
+            <p className="mt-1 text-sm text-stone-600">{t("roundsAdmin.entries.promoteIntro")}</p>
+            <Form
+              key={actionData?.ok && actionData.from === "promote" ? actionData.at : "promote"}
+              method="post"
+              className="mt-3 space-y-3"
+              data-testid="promote-form"
+              noValidate
+              preventScrollReset
+            >
+              <input type="hidden" name="intent" value="add" />
+              <input type="hidden" name="from" value="promote" />
+              <fieldset disabled={round.locked} className="space-y-3">
+                <div>
+                  <label htmlFor="promote-proposalId" className="field-label">
+                    {t("roundsAdmin.entries.proposalNumber")}
+                  </label>
+                  <input
+                    {...describedBy("promote-proposalId", { hint: true, error: issueAt(promoteError, "proposalId") })}
+                    name="proposalId"
+                    type="text"
+                    inputMode="numeric"
+                    className="field-input max-w-[10rem] tabular-nums"
+                  />
+                  <p id="promote-proposalId-hint" className="field-hint">
+                    {t("roundsAdmin.entries.proposalNumberHint")}
+                  </p>
+                  <FieldError id="promote-proposalId-error" message={issueAt(promoteError, "proposalId")} />
+                </div>
+                <div>
+                  <label htmlFor="promote-reason" className="field-label">
+                    {t("roundsAdmin.entries.promoteReason")}
+                  </label>
+                  <textarea
+                    {...describedBy("promote-reason", { hint: true, error: issueAt(promoteError, "reason") })}
+                    name="reason"
+                    rows={3}
+                    maxLength={500}
+                    className="field-input"
+                  />
+                  <p id="promote-reason-hint" className="field-hint">
+                    {t("roundsAdmin.entries.promoteReasonHint")}
+                  </p>
+                  <FieldError id="promote-reason-error" message={issueAt(promoteError, "reason")} />
+                </div>
+                {promoteError && !promoteError.issues?.length ? <ErrorAlert error={promoteError} /> : null}
+                <button type="submit" className="btn-primary w-full" disabled={adding}>
+                  {adding ? t("admin.common.working") : t("roundsAdmin.entries.promoteSubmit")}
+                </button>
+              </fieldset>
+            </Form>
+          </section>
+        </aside>
       )}
     </div>
   );

@@ -3,12 +3,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireStaff } from "../components/admin/admin.server.ts";
+import { requireStaff } from "../lib/server/admin.server.ts";
 import { AdminError } from "../components/admin/ui.tsx";
 import { RoundForm } from "../components/rounds-admin/round-form.tsx";
-import { roundFormAction } from "../components/rounds-admin/round-form.server.ts";
-import { roundValues } from "../components/rounds-admin/round-form-values.ts";
-import { throwAsResponse } from "../lib/http.server.ts";
+import { roundFormAction } from "../lib/server/forms/round-form.server.ts";
+import { roundValues } from "../lib/server/forms/round-form-values.server.ts";
+import { throwAsResponse } from "../lib/server/http.server.ts";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { viewer, lng } = await requireStaff(request, context);

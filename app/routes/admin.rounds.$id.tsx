@@ -3,10 +3,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireStaff } from "../components/admin/admin.server.ts";
+import { requireStaff } from "../lib/server/admin.server.ts";
 import { AdminError, localName } from "../components/admin/ui.tsx";
 import { StageChip } from "../components/rounds-admin/chips.tsx";
-import { throwAsResponse } from "../lib/http.server.ts";
+import { throwAsResponse } from "../lib/server/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [pageTitle(matches, "roundsAdmin.list.title", data?.round.title)];
@@ -62,7 +62,10 @@ export default function RoundConsole() {
         </div>
         <h1 className="mt-2 text-2xl font-extrabold tracking-tight text-stone-900 sm:text-3xl">{round.title}</h1>
         <p className="mt-1 text-stone-600">
-          {t("roundsAdmin.overview.nowIn")}: <strong className="text-stone-900">{round.currentPhase ? localName(round.currentPhase, lng) : t(`rounds.stage.${round.stage}`)}</strong>
+          {t("roundsAdmin.overview.nowIn")}:{" "}
+          <strong className="text-stone-900">
+            {round.currentPhase ? localName(round.currentPhase, lng) : t(`rounds.stage.${round.stage}`)}
+          </strong>
           {round.published ? (
             <>
               {" · "}

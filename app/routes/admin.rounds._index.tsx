@@ -3,12 +3,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireStaff } from "../components/admin/admin.server.ts";
+import { requireStaff } from "../lib/server/admin.server.ts";
 import { AdminError, localName, PageHeader } from "../components/admin/ui.tsx";
 import { StageChip } from "../components/rounds-admin/chips.tsx";
 import { ROUND_KINDS } from "../domain/rounds/round.schema.ts";
 import { formatDate } from "../lib/format.ts";
-import { throwAsResponse } from "../lib/http.server.ts";
+import { throwAsResponse } from "../lib/server/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "roundsAdmin.list.title")];
@@ -61,7 +61,11 @@ export default function RoundsList() {
       <nav aria-label={t("roundsAdmin.list.newByKind")} className="mt-4 flex flex-wrap items-center gap-2 text-sm">
         <span className="font-semibold text-stone-600">{t("roundsAdmin.list.newByKind")}:</span>
         {ROUND_KINDS.map((k) => (
-          <Link key={k} to={`/admin/rounds/new?kind=${k}`} className="rounded-full border border-stone-300 bg-white px-3 py-1.5 font-semibold text-stone-700 hover:bg-stone-100">
+          <Link
+            key={k}
+            to={`/admin/rounds/new?kind=${k}`}
+            className="rounded-full border border-stone-300 bg-white px-3 py-1.5 font-semibold text-stone-700 hover:bg-stone-100"
+          >
             {t(`rounds.kind.${k}`)}
           </Link>
         ))}
@@ -77,7 +81,9 @@ export default function RoundsList() {
                 <StageChip stage={r.stage} />
                 <span className="chip bg-stone-100 text-stone-700">{t(`rounds.kind.${r.kind}`)}</span>
                 <span className="chip bg-stone-100 text-stone-700">{r.district ? localName(r.district, lng) : t("rounds.cityWide")}</span>
-                {r.settingsLocked ? <span className="chip bg-amber-50 text-amber-800 ring-1 ring-inset ring-amber-200">{t("roundsAdmin.list.locked")}</span> : null}
+                {r.settingsLocked ? (
+                  <span className="chip bg-amber-50 text-amber-800 ring-1 ring-inset ring-amber-200">{t("roundsAdmin.list.locked")}</span>
+                ) : null}
               </div>
               <h2 className="mt-2 text-lg font-bold">
                 <Link to={`/admin/rounds/${r.id}`} className="hover:text-brand-700 hover:underline">

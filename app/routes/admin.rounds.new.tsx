@@ -3,12 +3,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireStaff } from "../components/admin/admin.server.ts";
+import { requireStaff } from "../lib/server/admin.server.ts";
 import { AdminError, PageHeader } from "../components/admin/ui.tsx";
 import { RoundForm } from "../components/rounds-admin/round-form.tsx";
-import { roundFormAction } from "../components/rounds-admin/round-form.server.ts";
-import { isRoundKind, templateValues } from "../components/rounds-admin/round-form-values.ts";
-import { throwAsResponse } from "../lib/http.server.ts";
+import { roundFormAction } from "../lib/server/forms/round-form.server.ts";
+import { isRoundKind, templateValues } from "../lib/server/forms/round-form-values.server.ts";
+import { throwAsResponse } from "../lib/server/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "roundsAdmin.new.title")];
@@ -25,7 +25,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  return roundFormAction(request, context, (viewer, input) => context.domain.rounds.create(viewer, input), { redirectTo: (id) => `/admin/rounds/${id}?created=1` });
+  return roundFormAction(request, context, (viewer, input) => context.domain.rounds.create(viewer, input), {
+    redirectTo: (id) => `/admin/rounds/${id}?created=1`,
+  });
 }
 
 export function ErrorBoundary() {

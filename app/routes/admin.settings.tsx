@@ -4,16 +4,24 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { CheckboxField } from "../components/checkbox-field.tsx";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { failure, field, requireStaff } from "../components/admin/admin.server.ts";
-import { AdminError, describedBy, ErrorAlert, FieldError, issueAt, localName, PageHeader, StatusMessage } from "../components/admin/ui.tsx";
+import { field, requireStaff } from "../lib/server/admin.server.ts";
+import { EligibilityFields, showsEligibilityIssue, type EligibilityFieldValues } from "../components/admin/eligibility-fields.tsx";
+import {
+  AdminError,
+  describedBy,
+  ErrorAlert,
+  FieldError,
+  FormSection,
+  issueAt,
+  localName,
+  PageHeader,
+  StatusMessage,
+} from "../components/admin/ui.tsx";
 import { AFFILIATION_KINDS } from "../domain/eligibility/eligibility.ts";
-import { requestLanguage, throwAsResponse } from "../lib/http.server.ts";
+import { actionFailure, requestLanguage, throwAsResponse } from "../lib/server/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
-
-/** Groups a rule may leave out; labels live under `groups.*`. */
-const KNOWN_GROUPS = ["CITY_STAFF"];
 
 export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "admin.settings.title")];
 
@@ -28,8 +36,9 @@ type SettingsForm = {
   eligibility: {
     requireVerified: boolean;
     minAge: number | string | null;
+    maxAge: number | string | null;
     allowGuardianConsent: boolean;
-    affiliation: { kinds: string[]; districtIds: number[]; requireConfirmation: boolean } | null;
+    affiliation: { kinds: string[]; districtIds: number[]; requireConfirmation: boolean; minResidenceMonths: number | string } | null;
     excludedGroups: string[];
   };
 };
@@ -78,6 +87,7 @@ function parseSettings(form: FormData): SettingsForm {
     eligibility: {
       requireVerified: on("requireVerified"),
       minAge: numberOrRaw(field(form, "minAge")),
+      maxAge: numberOrRaw(field(form, "maxAge")),
       allowGuardianConsent: on("allowGuardianConsent"),
       affiliation: on("anyone")
         ? null
@@ -85,6 +95,7 @@ function parseSettings(form: FormData): SettingsForm {
             kinds: form.getAll("kinds").map(String),
             districtIds: form.getAll("districtIds").map((v) => Number(v)),
             requireConfirmation: on("requireConfirmation"),
+            minResidenceMonths: numberOrRaw(field(form, "minResidenceMonths")) ?? 0,
           },
       excludedGroups: form.getAll("excludedGroups").map(String),
     },
@@ -100,7 +111,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await context.domain.admin.updateCitySettings(viewer, values);
     return json({ ok: true as const, at: Date.now() });
   } catch (error) {
-    return failure(error, lng, { values });
+    return actionFailure(error, lng, { ok: false as const, values });
   }
 }
 
@@ -108,18 +119,20 @@ export function ErrorBoundary() {
   return <AdminError />;
 }
 
-function Section({ id, title, intro, children }: { id: string; title: string; intro?: string; children: React.ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="card p-5 sm:p-6">
-      <h2 id={id} className="text-lg font-bold">
-        {title}
-      </h2>
-      {intro ? <p className="mt-1 text-sm text-stone-600">{intro}</p> : null}
-      <div className="mt-4 space-y-5">{children}</div>
-    </section>
-  );
+/** The city's eligibility as the shared fields show it (no affiliation rule: every kind ticked, as a start). */
+function eligibilityFieldValues(e: SettingsForm["eligibility"]): EligibilityFieldValues {
+  const asText = (value: number | string | null | undefined) => (value == null ? "" : String(value));
+  return {
+    requireVerified: e.requireVerified,
+    minAge: asText(e.minAge),
+    maxAge: asText(e.maxAge),
+    kinds: e.affiliation?.kinds ?? AFFILIATION_KINDS,
+    districtIds: (e.affiliation?.districtIds ?? []).map(String),
+    requireConfirmation: e.affiliation?.requireConfirmation ?? false,
+    minResidenceMonths: asText(e.affiliation?.minResidenceMonths ?? 0),
+    excludedGroups: e.excludedGroups,
+  };
 }
-
 
 export default function AdminSettings() {
   const { lng, settings, districts } = useLoaderData<typeof loader>();
@@ -129,14 +142,11 @@ export default function AdminSettings() {
   const formRef = useRef<HTMLFormElement>(null);
   const error = actionData && !actionData.ok ? actionData.error : null;
   const values: SettingsForm = actionData && !actionData.ok ? actionData.values : settings;
-  const [anyone, setAnyone] = useState(values.eligibility.affiliation === null);
   const saving = navigation.state === "submitting";
-  const affiliation = values.eligibility.affiliation ?? { kinds: [...AFFILIATION_KINDS], districtIds: [], requireConfirmation: false };
-  const groups = [...new Set([...KNOWN_GROUPS, ...values.eligibility.excludedGroups])];
-  const groupLabel = (g: string) => (KNOWN_GROUPS.includes(g) ? t(`groups.${g}`) : g);
+  const groupLabel = (g: string) => t(`groups.${g}`, { defaultValue: g });
   const issue = (path: string) => issueAt(error, path);
-  const shownPaths = ["cityName", "cityNameEn", "supportThreshold", "supportWindowDays", "eligibility.minAge", "eligibility.affiliation.kinds"];
-  const otherIssues = error?.issues?.filter((i) => !shownPaths.includes(i.path)) ?? [];
+  const shownPaths = ["cityName", "cityNameEn", "supportThreshold", "supportWindowDays"];
+  const otherIssues = error?.issues?.filter((i) => !shownPaths.includes(i.path) && !showsEligibilityIssue(i.path)) ?? [];
 
   // After a refused save, take the keyboard to the first field that needs fixing.
   useEffect(() => {
@@ -152,9 +162,14 @@ export default function AdminSettings() {
     ...(Number(saved.minAge) > 0
       ? [
           t("admin.settings.summaryAge", { minAge: saved.minAge }),
-          saved.allowGuardianConsent ? t("admin.settings.summaryGuardian", { minAge: saved.minAge }) : t("admin.settings.summaryNoGuardian", { minAge: saved.minAge }),
+          saved.allowGuardianConsent
+            ? t("admin.settings.summaryGuardian", { minAge: saved.minAge })
+            : t("admin.settings.summaryNoGuardian", { minAge: saved.minAge }),
         ]
-      : [t("admin.settings.summaryNoAge")]),
+      : saved.maxAge == null
+        ? [t("admin.settings.summaryNoAge")]
+        : []),
+    ...(saved.maxAge != null ? [t("admin.settings.summaryMaxAge", { maxAge: saved.maxAge })] : []),
     saved.affiliation
       ? t("admin.settings.summaryAffiliation", {
           place: saved.affiliation.districtIds.length
@@ -166,6 +181,9 @@ export default function AdminSettings() {
         })
       : t("admin.settings.summaryAnyone"),
     ...(saved.affiliation?.requireConfirmation ? [t("admin.settings.summaryConfirmation")] : []),
+    ...(Number(saved.affiliation?.minResidenceMonths) > 0
+      ? [t("admin.settings.summaryResidence", { months: saved.affiliation!.minResidenceMonths })]
+      : []),
     ...(saved.excludedGroups.length ? [t("admin.settings.summaryExcluded", { groups: list(saved.excludedGroups.map(groupLabel)) })] : []),
   ];
 
@@ -174,7 +192,15 @@ export default function AdminSettings() {
       <label htmlFor={name} className="field-label">
         {label}
       </label>
-      <input {...describedBy(name, { hint: !!hint, error: issue(name) })} name={name} type="text" defaultValue={values[name]} className="field-input" required maxLength={60} />
+      <input
+        {...describedBy(name, { hint: !!hint, error: issue(name) })}
+        name={name}
+        type="text"
+        defaultValue={values[name]}
+        className="field-input"
+        required
+        maxLength={60}
+      />
       {hint ? (
         <p id={`${name}-hint`} className="field-hint">
           {hint}
@@ -226,20 +252,46 @@ export default function AdminSettings() {
       </section>
 
       <Form method="post" ref={formRef} className="mt-6 space-y-5" noValidate preventScrollReset>
-        <Section id="basics" title={t("admin.settings.basics")}>
+        <FormSection id="basics" title={t("admin.settings.basics")}>
           <div className="grid gap-5 sm:grid-cols-2">
             {textField("cityName", t("admin.settings.cityName"), t("admin.settings.cityNameHint"))}
             {textField("cityNameEn", t("admin.settings.cityNameEn"))}
           </div>
-        </Section>
+        </FormSection>
 
-        <Section id="support" title={t("admin.settings.support")} intro={t("admin.settings.supportIntro")}>
+        <FormSection id="support" title={t("admin.settings.support")} intro={t("admin.settings.supportIntro")}>
           <div className="grid gap-5 sm:grid-cols-2">
-            {numberField("supportThreshold", "supportThreshold", t("admin.settings.supportThreshold"), t("admin.settings.supportThresholdHint"), values.supportThreshold, t("admin.settings.unitSupports"))}
-            {numberField("supportWindowDays", "supportWindowDays", t("admin.settings.supportWindowDays"), t("admin.settings.supportWindowDaysHint"), values.supportWindowDays, t("admin.settings.unitDays"))}
-            {numberField("answerDeadlineDays", "answerDeadlineDays", t("lifecycle.settings.answerDeadlineDays"), t("lifecycle.settings.answerDeadlineDaysHint"), values.answerDeadlineDays, t("admin.settings.unitDays"))}
+            {numberField(
+              "supportThreshold",
+              "supportThreshold",
+              t("admin.settings.supportThreshold"),
+              t("admin.settings.supportThresholdHint"),
+              values.supportThreshold,
+              t("admin.settings.unitSupports"),
+            )}
+            {numberField(
+              "supportWindowDays",
+              "supportWindowDays",
+              t("admin.settings.supportWindowDays"),
+              t("admin.settings.supportWindowDaysHint"),
+              values.supportWindowDays,
+              t("admin.settings.unitDays"),
+            )}
+            {numberField(
+              "answerDeadlineDays",
+              "answerDeadlineDays",
+              t("lifecycle.settings.answerDeadlineDays"),
+              t("lifecycle.settings.answerDeadlineDaysHint"),
+              values.answerDeadlineDays,
+              t("admin.settings.unitDays"),
+            )}
           </div>
-          <CheckboxField name="screeningRequired" label={t("lifecycle.settings.screeningRequired")} hint={t("lifecycle.settings.screeningRequiredHint")} defaultChecked={values.screeningRequired} />
+          <CheckboxField
+            name="screeningRequired"
+            label={t("lifecycle.settings.screeningRequired")}
+            hint={t("lifecycle.settings.screeningRequiredHint")}
+            defaultChecked={values.screeningRequired}
+          />
           <fieldset className="space-y-2">
             <legend className="field-label">{t("lifecycle.settings.tiers")}</legend>
             <p className="field-hint">{t("lifecycle.settings.tiersHint")}</p>
@@ -250,12 +302,23 @@ export default function AdminSettings() {
                   <label className="sr-only" htmlFor={`tierThreshold-${i}`}>
                     {t("lifecycle.settings.tierThreshold", { n: i + 1 })}
                   </label>
-                  <input id={`tierThreshold-${i}`} name="tierThreshold" inputMode="numeric" defaultValue={tier ? String(tier.threshold) : ""} className="field-input max-w-[8rem] text-right tabular-nums" />
+                  <input
+                    id={`tierThreshold-${i}`}
+                    name="tierThreshold"
+                    inputMode="numeric"
+                    defaultValue={tier ? String(tier.threshold) : ""}
+                    className="field-input max-w-[8rem] text-right tabular-nums"
+                  />
                   <span className="text-stone-600">{t("admin.settings.unitSupports")} →</span>
                   <label className="sr-only" htmlFor={`tierConsequence-${i}`}>
                     {t("lifecycle.settings.tierConsequence", { n: i + 1 })}
                   </label>
-                  <select id={`tierConsequence-${i}`} name="tierConsequence" defaultValue={tier?.consequence ?? "FORUM"} className="field-input max-w-[16rem]">
+                  <select
+                    id={`tierConsequence-${i}`}
+                    name="tierConsequence"
+                    defaultValue={tier?.consequence ?? "FORUM"}
+                    className="field-input max-w-[16rem]"
+                  >
                     {(["DEPARTMENT_ANSWER", "FORUM", "MAYOR_ANSWER"] as const).map((c) => (
                       <option key={c} value={c}>
                         {t(`tiers.${c}`)}
@@ -265,66 +328,27 @@ export default function AdminSettings() {
                 </div>
               );
             })}
-            <FieldError id="tiers-error" message={issue("supportTiers") ?? issue("supportTiers.0.threshold") ?? issue("supportTiers.1.threshold") ?? issue("supportTiers.2.threshold")} />
-          </fieldset>
-        </Section>
-
-        <Section id="eligibility" title={t("admin.settings.eligibility")} intro={t("admin.settings.eligibilityIntro")}>
-          <CheckboxField name="requireVerified" label={t("admin.settings.requireVerified")} hint={t("admin.settings.requireVerifiedHint")} defaultChecked={values.eligibility.requireVerified} />
-          {numberField("minAge", "eligibility.minAge", t("admin.settings.minAge"), t("admin.settings.minAgeHint"), values.eligibility.minAge, t("admin.settings.unitAge"))}
-          <CheckboxField
-            name="allowGuardianConsent"
-            label={t("admin.settings.allowGuardianConsent")}
-            hint={t("admin.settings.allowGuardianConsentHint")}
-            defaultChecked={values.eligibility.allowGuardianConsent}
-          />
-        </Section>
-
-        <Section id="affiliation" title={t("admin.settings.affiliation")} intro={t("admin.settings.affiliationIntro")}>
-          <CheckboxField name="anyone" label={t("admin.settings.anyone")} hint={t("admin.settings.anyoneHint")} checked={anyone} onChange={setAnyone} />
-          <fieldset disabled={anyone} className={`space-y-5 transition ${anyone ? "opacity-50" : ""}`} aria-describedby={anyone ? "anyone-hint" : undefined}>
-            <fieldset aria-describedby={`kinds-hint${issue("eligibility.affiliation.kinds") ? " kinds-error" : ""}`}>
-              <legend className="field-label">{t("admin.settings.kinds")}</legend>
-              <p id="kinds-hint" className="-mt-1 mb-2 text-sm text-stone-500">
-                {t("admin.settings.kindsHint")}
-              </p>
-              <div className="grid gap-3 sm:grid-cols-2">
-                {AFFILIATION_KINDS.map((k) => (
-                  <CheckboxField key={k} name="kinds" value={k} label={t(`admin.kinds.${k}`)} hint={t(`admin.kindHelp.${k}`)} defaultChecked={affiliation.kinds.includes(k)} />
-                ))}
-              </div>
-              <FieldError id="kinds-error" message={issue("eligibility.affiliation.kinds") ? t("admin.settings.kindsRequired") : undefined} />
-            </fieldset>
-            <fieldset aria-describedby="districts-hint">
-              <legend className="field-label">{t("admin.settings.districts")}</legend>
-              <p id="districts-hint" className="-mt-1 mb-2 text-sm text-stone-500">
-                {t("admin.settings.districtsHint")}
-              </p>
-              <div className="grid max-h-72 grid-cols-2 gap-x-4 gap-y-2 overflow-y-auto rounded-xl border border-stone-200 p-3 sm:grid-cols-3 lg:grid-cols-5">
-                {districts.map((d) => (
-                  <label key={d.id} className="flex items-center gap-2 text-[15px]">
-                    <input type="checkbox" name="districtIds" value={d.id} defaultChecked={affiliation.districtIds.includes(d.id)} className="h-5 w-5 shrink-0 accent-brand-600" />
-                    {localName(d, lng)}
-                  </label>
-                ))}
-              </div>
-            </fieldset>
-            <CheckboxField
-              name="requireConfirmation"
-              label={t("admin.settings.requireConfirmation")}
-              hint={t("admin.settings.requireConfirmationHint")}
-              defaultChecked={affiliation.requireConfirmation}
+            <FieldError
+              id="tiers-error"
+              message={
+                issue("supportTiers") ??
+                issue("supportTiers.0.threshold") ??
+                issue("supportTiers.1.threshold") ??
+                issue("supportTiers.2.threshold")
+              }
             />
           </fieldset>
-        </Section>
+        </FormSection>
 
-        <Section id="excluded" title={t("admin.settings.excluded")} intro={t("admin.settings.excludedHint")}>
-          <div className="space-y-3">
-            {groups.map((g) => (
-              <CheckboxField key={g} name="excludedGroups" value={g} label={groupLabel(g)} defaultChecked={values.eligibility.excludedGroups.includes(g)} />
-            ))}
-          </div>
-        </Section>
+        <EligibilityFields
+          scope="city"
+          values={eligibilityFieldValues(values.eligibility)}
+          allowGuardianConsent={values.eligibility.allowGuardianConsent}
+          anyone={values.eligibility.affiliation === null}
+          districts={districts}
+          lng={lng}
+          error={error}
+        />
 
         <div className="card p-5 sm:p-6">
           <ErrorAlert error={error} className="mb-3" />

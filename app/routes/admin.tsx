@@ -5,9 +5,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireStaff } from "../components/admin/admin.server.ts";
+import { requireStaff } from "../lib/server/admin.server.ts";
 import { canReviewAffiliations, isAdmin } from "../domain/roles/roles.policy.ts";
-import { throwAsResponse } from "../lib/http.server.ts";
+import { throwAsResponse } from "../lib/server/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
 import type { RootData } from "../root.tsx";
 
@@ -65,7 +65,9 @@ export default function AdminLayout() {
                 prefetch="intent"
                 className={({ isActive }) =>
                   `inline-flex min-h-[44px] items-center gap-1.5 whitespace-nowrap rounded-t-lg border-b-[3px] px-3 text-[15px] focus-visible:ring-inset focus-visible:ring-offset-0 ${
-                    isActive ? "border-brand-600 font-bold text-brand-800" : "border-transparent font-semibold text-stone-600 hover:border-stone-300 hover:text-stone-900"
+                    isActive
+                      ? "border-brand-600 font-bold text-brand-800"
+                      : "border-transparent font-semibold text-stone-600 hover:border-stone-300 hover:text-stone-900"
                   }`
                 }
               >

@@ -4,14 +4,24 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { failure, field, pageParam, requireStaff } from "../components/admin/admin.server.ts";
+import { field, pageParam, requireStaff } from "../lib/server/admin.server.ts";
 import { ROLES } from "../domain/viewer.ts";
+import { AdminTable } from "../components/admin/admin-table.tsx";
 import { UserPanel, type AdminUser, type UserActionData } from "../components/admin/user-panel.tsx";
-import { AdminError, localName, PageHeader, Pagination, RoleChip, StatusMessage, UserStatusChip, useQueryLink } from "../components/admin/ui.tsx";
+import {
+  AdminError,
+  localName,
+  PageHeader,
+  Pagination,
+  RoleChip,
+  StatusMessage,
+  UserStatusChip,
+  useQueryLink,
+} from "../components/admin/ui.tsx";
 import { AppError } from "../domain/errors.ts";
 import { canManageRoles } from "../domain/roles/roles.policy.ts";
 import { formatDate, formatDateTime } from "../lib/format.ts";
-import { requestLanguage, throwAsResponse } from "../lib/http.server.ts";
+import { actionFailure, requestLanguage, throwAsResponse } from "../lib/server/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
 
 const PAGE_SIZE = 20;
@@ -72,7 +82,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return json({ ok: true as const, intent, userId: Number(userId), role, at: Date.now() });
   } catch (error) {
-    return failure(error, lng, { intent, userId: Number(userId), role });
+    return actionFailure(error, lng, { ok: false as const, intent, userId: Number(userId), role });
   }
 }
 
@@ -113,12 +123,25 @@ export default function AdminUsers() {
     <div>
       <PageHeader title={t("admin.users.title")} intro={t("admin.users.intro")} />
 
-      <Form method="get" role="search" aria-label={t("admin.users.filters")} className="card mt-6 grid gap-3 p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_auto]">
+      <Form
+        method="get"
+        role="search"
+        aria-label={t("admin.users.filters")}
+        className="card mt-6 grid gap-3 p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_auto]"
+      >
         <div className="sm:col-span-2 lg:col-span-1">
           <label htmlFor="q" className="field-label">
             {t("admin.users.q")}
           </label>
-          <input id="q" name="q" type="search" defaultValue={params.get("q") ?? ""} placeholder={t("admin.users.qPlaceholder")} className="field-input" maxLength={100} />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={params.get("q") ?? ""}
+            placeholder={t("admin.users.qPlaceholder")}
+            className="field-input"
+            maxLength={100}
+          />
         </div>
         <div>
           <label htmlFor="role" className="field-label">
@@ -164,100 +187,96 @@ export default function AdminUsers() {
             {t("admin.users.total", { count: result.totalCount })}
           </p>
 
-          {users.length === 0 ? (
-            <div className="card mt-3 p-10 text-center">
-              <p className="font-semibold">{t("admin.users.empty")}</p>
-            </div>
-          ) : (
-            <>
-              {/* Desktop: a table. */}
-              <div className="card mt-3 hidden overflow-x-auto md:block">
-                <table className="w-full text-left text-sm">
-                  <caption className="sr-only">{t("admin.users.listCaption")}</caption>
-                  <thead className="border-b border-stone-200 bg-stone-50 text-xs font-bold text-stone-600">
-                    <tr>
-                      <th scope="col" className="px-4 py-3">
-                        {t("admin.users.colName")}
-                      </th>
-                      <th scope="col" className="px-3 py-3">
-                        {t("admin.users.colStatus")}
-                      </th>
-                      <th scope="col" className="px-3 py-3">
-                        {t("admin.users.colRoles")}
-                      </th>
-                      <th scope="col" className={`px-3 py-3 ${selected ? "hidden xl:table-cell" : ""}`}>
-                        {t("admin.users.colLastLogin")}
-                      </th>
-                      <th scope="col" className="px-4 py-3 text-right">
-                        <span className="sr-only">{t("admin.users.colActions")}</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-stone-100">
-                    {users.map((u) => (
-                      <tr key={u.id} className={u.id === selected ? "bg-brand-50/60" : "hover:bg-stone-50"}>
-                        <th scope="row" className="max-w-[16rem] px-4 py-3 font-normal">
-                          <span className="block font-semibold text-stone-900">{u.displayName}</span>
-                          <span className="block truncate text-stone-500">{u.email ?? t("admin.users.noEmail")}</span>
-                        </th>
-                        <td className="px-3 py-3">
-                          <div className="flex flex-col items-start gap-1">
-                            <UserStatusChip status={u.status} />
-                            {u.identity ? null : <span className="text-xs text-amber-800">{t("admin.users.notVerified")}</span>}
-                          </div>
-                        </td>
-                        <td className="px-3 py-3">
-                          <div className="flex flex-wrap gap-1">
-                            {u.roles.length === 0 ? (
-                              <span className="text-stone-500">{t("admin.roles.CITIZEN")}</span>
-                            ) : (
-                              u.roles.map((r) => <RoleChip key={r.role} role={r.role} department={r.department ? localName(r.department, lng) : null} />)
-                            )}
-                          </div>
-                        </td>
-                        <td className={`whitespace-nowrap px-3 py-3 text-stone-600 ${selected ? "hidden xl:table-cell" : ""}`}>
-                          {u.lastLoginAt ? formatDateTime(u.lastLoginAt, lng) : <span className="text-stone-500">{t("admin.common.never")}</span>}
-                        </td>
-                        <td className="px-4 py-3 text-right">{manageLink(u)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-
-              {/* Phone: stacked cards. */}
-              <ul className="mt-3 space-y-3 md:hidden">
-                {users.map((u) => (
-                  <li key={u.id} className="card p-4">
-                    <div className="flex items-start justify-between gap-3">
-                      <div className="min-w-0">
-                        <p className="font-semibold text-stone-900">{u.displayName}</p>
-                        <p className="truncate text-sm text-stone-500">{u.email ?? t("admin.users.noEmail")}</p>
-                      </div>
-                      {manageLink(u)}
-                    </div>
-                    <div className="mt-2 flex flex-wrap gap-1">
-                      <UserStatusChip status={u.status} />
-                      {u.roles.map((r) => (
+          <AdminTable
+            rows={users}
+            rowKey={(u) => u.id}
+            caption={t("admin.users.listCaption")}
+            empty={t("admin.users.empty")}
+            rowClassName={(u) => (u.id === selected ? "bg-brand-50/60" : "hover:bg-stone-50")}
+            className="mt-3"
+            columns={[
+              {
+                header: t("admin.users.colName"),
+                rowHeader: true,
+                className: "max-w-[16rem] font-normal",
+                cell: (u) => (
+                  <>
+                    <span className="block font-semibold text-stone-900">{u.displayName}</span>
+                    <span className="block truncate text-stone-500">{u.email ?? t("admin.users.noEmail")}</span>
+                  </>
+                ),
+              },
+              {
+                header: t("admin.users.colStatus"),
+                cell: (u) => (
+                  <div className="flex flex-col items-start gap-1">
+                    <UserStatusChip status={u.status} />
+                    {u.identity ? null : <span className="text-xs text-amber-800">{t("admin.users.notVerified")}</span>}
+                  </div>
+                ),
+              },
+              {
+                header: t("admin.users.colRoles"),
+                cell: (u) => (
+                  <div className="flex flex-wrap gap-1">
+                    {u.roles.length === 0 ? (
+                      <span className="text-stone-500">{t("admin.roles.CITIZEN")}</span>
+                    ) : (
+                      u.roles.map((r) => (
                         <RoleChip key={r.role} role={r.role} department={r.department ? localName(r.department, lng) : null} />
-                      ))}
-                      {u.identity ? null : <span className="chip bg-amber-50 text-amber-800">{t("admin.users.notVerified")}</span>}
-                    </div>
-                    <p className="mt-2 text-xs text-stone-500">
-                      {t("admin.users.joined", { date: formatDate(u.createdAt, lng) })} ·{" "}
-                      {u.lastLoginAt ? t("admin.users.lastLogin", { date: formatDateTime(u.lastLoginAt, lng) }) : t("admin.users.neverLoggedIn")}
-                    </p>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+                      ))
+                    )}
+                  </div>
+                ),
+              },
+              {
+                header: t("admin.users.colLastLogin"),
+                // With the panel open there is less room: the last login shows on wide screens only.
+                from: selected ? "xl" : undefined,
+                className: "whitespace-nowrap text-stone-600",
+                cell: (u) =>
+                  u.lastLoginAt ? formatDateTime(u.lastLoginAt, lng) : <span className="text-stone-500">{t("admin.common.never")}</span>,
+              },
+              { header: t("admin.users.colActions"), srOnly: true, align: "right", cell: manageLink },
+            ]}
+            card={(u) => (
+              <>
+                <div className="flex items-start justify-between gap-3">
+                  <div className="min-w-0">
+                    <p className="font-semibold text-stone-900">{u.displayName}</p>
+                    <p className="truncate text-sm text-stone-500">{u.email ?? t("admin.users.noEmail")}</p>
+                  </div>
+                  {manageLink(u)}
+                </div>
+                <div className="mt-2 flex flex-wrap gap-1">
+                  <UserStatusChip status={u.status} />
+                  {u.roles.map((r) => (
+                    <RoleChip key={r.role} role={r.role} department={r.department ? localName(r.department, lng) : null} />
+                  ))}
+                  {u.identity ? null : <span className="chip bg-amber-50 text-amber-800">{t("admin.users.notVerified")}</span>}
+                </div>
+                <p className="mt-2 text-xs text-stone-500">
+                  {t("admin.users.joined", { date: formatDate(u.createdAt, lng) })} ·{" "}
+                  {u.lastLoginAt
+                    ? t("admin.users.lastLogin", { date: formatDateTime(u.lastLoginAt, lng) })
+                    : t("admin.users.neverLoggedIn")}
+                </p>
+              </>
+            )}
+          />
           <Pagination page={page} pages={pages} />
         </section>
 
         {selected ? (
           selectedUser ? (
-            <UserPanel key={selectedUser.id} user={selectedUser} lng={lng} departments={departments} manageRoles={manageRoles} actionData={actionData} />
+            <UserPanel
+              key={selectedUser.id}
+              user={selectedUser}
+              lng={lng}
+              departments={departments}
+              manageRoles={manageRoles}
+              actionData={actionData}
+            />
           ) : (
             <section id="user-panel" className="card p-5 text-sm text-stone-600">
               <p>{t("admin.users.notInList")}</p>

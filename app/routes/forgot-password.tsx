@@ -2,8 +2,7 @@ import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { LocalizedError } from "../i18n/errors.ts";
-import { errorJson, requestLanguage } from "../lib/http.server.ts";
+import { actionFailure, requestLanguage } from "../lib/server/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "forgot.title")];
@@ -17,9 +16,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await context.domain.accounts.requestPasswordReset({ email }, { ip: context.clientIp, userAgent: request.headers.get("user-agent") });
     return json({ sent: true as const, error: null, email: "" });
   } catch (error) {
-    const response = errorJson(error, lng);
-    const body = (await response.json()) as { error: LocalizedError };
-    return json({ sent: false as const, error: body.error, email }, { status: response.status });
+    return actionFailure(error, lng, { sent: false as const, email });
   }
 }
 
@@ -48,7 +45,10 @@ export default function ForgotPassword() {
         <>
           <p className="mt-2 text-stone-600">{t("forgot.intro")}</p>
           {actionData?.error ? (
-            <div role="alert" className="mt-6 rounded-xl bg-red-50 px-4 py-3 text-sm font-semibold text-red-700 ring-1 ring-inset ring-red-200">
+            <div
+              role="alert"
+              className="mt-6 rounded-xl bg-red-50 px-4 py-3 text-sm font-semibold text-red-700 ring-1 ring-inset ring-red-200"
+            >
               {actionData.error.message}
             </div>
           ) : null}

@@ -5,7 +5,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AnswerDeadline } from "../components/proposal-lifecycle.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
-import { requestLanguage, throwAsResponse } from "../lib/http.server.ts";
+import { requestLanguage, throwAsResponse } from "../lib/server/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "inbox.title")];
@@ -29,7 +29,9 @@ export default function Inbox() {
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 pb-16 pt-8">
       <h1 className="text-3xl font-extrabold tracking-tight">{t("inbox.title")}</h1>
-      <p className="mt-2 text-stone-600">{t("inbox.intro", { department: department ? (lng === "en" ? department.nameEn : department.name) : "" })}</p>
+      <p className="mt-2 text-stone-600">
+        {t("inbox.intro", { department: department ? (lng === "en" ? department.nameEn : department.name) : "" })}
+      </p>
       {items.length === 0 ? (
         <p className="card mt-6 p-6 text-stone-600">{t("inbox.empty")}</p>
       ) : (

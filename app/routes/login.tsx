@@ -2,8 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { LocalizedError } from "../i18n/errors.ts";
-import { errorJson, requestLanguage } from "../lib/http.server.ts";
+import { actionFailure, requestLanguage } from "../lib/server/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { safeRedirect } from "../lib/redirect.ts";
 
@@ -33,9 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       headers: { "Set-Cookie": await context.auth.commit(sessionId, expiresAt) },
     });
   } catch (error) {
-    const response = errorJson(error, lng);
-    const body = (await response.json()) as { error: LocalizedError };
-    return json({ error: body.error, email, at: Date.now() }, { status: response.status });
+    return actionFailure(error, lng, { email, at: Date.now() });
   }
 }
 
@@ -68,7 +65,10 @@ export default function Login() {
       <p className="mt-2 text-stone-600">{t("login.intro")}</p>
 
       {params.get("reset") ? (
-        <p role="status" className="mt-6 rounded-xl bg-brand-50 px-4 py-3 text-sm font-semibold text-brand-800 ring-1 ring-inset ring-brand-200">
+        <p
+          role="status"
+          className="mt-6 rounded-xl bg-brand-50 px-4 py-3 text-sm font-semibold text-brand-800 ring-1 ring-inset ring-brand-200"
+        >
           {t("login.resetDone")}
         </p>
       ) : null}
@@ -104,7 +104,14 @@ export default function Login() {
             </Link>
           </div>
           {/* A new key after each failed attempt empties the password field. */}
-          <input {...field("password")} key={actionData?.at} type="password" autoComplete="current-password" className="field-input" required />
+          <input
+            {...field("password")}
+            key={actionData?.at}
+            type="password"
+            autoComplete="current-password"
+            className="field-input"
+            required
+          />
           {errorOf("password")}
         </div>
         <button type="submit" className="btn-primary w-full" disabled={submitting}>
@@ -121,23 +128,27 @@ export default function Login() {
       </p>
 
       {showDemo ? (
-      <section aria-labelledby="demo-heading" className="mt-8 rounded-2xl bg-amber-50 p-4 text-sm text-amber-950 ring-1 ring-inset ring-amber-200 sm:p-5">
-        <h2 id="demo-heading" className="font-bold">
-          {t("login.demo.title")}
-        </h2>
-        <p className="mt-1">{t("login.demo.intro")}</p>
-        <p className="mt-3">
-          {t("login.demo.password")}: <code className="rounded bg-white px-1.5 py-0.5 font-mono font-semibold ring-1 ring-inset ring-amber-200">{DEMO_PASSWORD}</code>
-        </p>
-        <ul className="mt-3 divide-y divide-amber-200/70">
-          {DEMO_ACCOUNTS.map((key) => (
-            <li key={key} className="flex flex-wrap items-baseline justify-between gap-x-3 py-1.5">
-              <code className="font-mono text-[13px] font-semibold">{key}@demo.madang</code>
-              <span className="text-amber-900/80">{t(`login.demo.accounts.${key}`)}</span>
-            </li>
-          ))}
-        </ul>
-      </section>
+        <section
+          aria-labelledby="demo-heading"
+          className="mt-8 rounded-2xl bg-amber-50 p-4 text-sm text-amber-950 ring-1 ring-inset ring-amber-200 sm:p-5"
+        >
+          <h2 id="demo-heading" className="font-bold">
+            {t("login.demo.title")}
+          </h2>
+          <p className="mt-1">{t("login.demo.intro")}</p>
+          <p className="mt-3">
+            {t("login.demo.password")}:{" "}
+            <code className="rounded bg-white px-1.5 py-0.5 font-mono font-semibold ring-1 ring-inset ring-amber-200">{DEMO_PASSWORD}</code>
+          </p>
+          <ul className="mt-3 divide-y divide-amber-200/70">
+            {DEMO_ACCOUNTS.map((key) => (
+              <li key={key} className="flex flex-wrap items-baseline justify-between gap-x-3 py-1.5">
+                <code className="font-mono text-[13px] font-semibold">{key}@demo.madang</code>
+                <span className="text-amber-900/80">{t(`login.demo.accounts.${key}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
     </main>
   );

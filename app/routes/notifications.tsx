@@ -6,7 +6,7 @@ import type { MessageParams } from "../domain/errors.ts";
 import { localizeParams } from "../i18n/errors.ts";
 import { translate } from "../i18n/i18n.ts";
 import { formatDateTime } from "../lib/format.ts";
-import { errorJson, requestLanguage } from "../lib/http.server.ts";
+import { actionFailure, requestLanguage } from "../lib/server/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "notifications.title")];
@@ -46,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await context.domain.notifications.markRead(viewer, {});
     return json({ ok: true });
   } catch (error) {
-    return errorJson(error, requestLanguage(request));
+    return actionFailure(error, requestLanguage(request));
   }
 }
 
@@ -72,7 +72,9 @@ export default function Notifications() {
           {items.map((n) => (
             <li key={n.id} className={`card p-4 ${n.read ? "" : "border-brand-300 bg-brand-50/40"}`}>
               <div className="flex items-start gap-3">
-                {!n.read ? <span className="mt-1.5 h-2 w-2 shrink-0 rounded-full bg-clay-600" aria-label={t("notifications.unread")} /> : null}
+                {!n.read ? (
+                  <span className="mt-1.5 h-2 w-2 shrink-0 rounded-full bg-clay-600" aria-label={t("notifications.unread")} />
+                ) : null}
                 <div className="min-w-0">
                   {n.href ? (
                     <Link to={n.href} className="font-semibold hover:text-brand-700">

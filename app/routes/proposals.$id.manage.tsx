@@ -2,7 +2,8 @@
 // Only an action: the proposal page posts here with fetchers and reloads its own data.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { errorJson, requestLanguage } from "../lib/http.server.ts";
+import { AppError } from "../domain/errors.ts";
+import { actionFailure, requestLanguage } from "../lib/server/http.server.ts";
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lng = requestLanguage(request);
@@ -31,17 +32,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         await context.domain.proposals.submitDraft(viewer, proposalId);
         break;
       case "follow":
-        await notifications.follow(viewer, Number(proposalId));
+        await notifications.follow(viewer, proposalId);
         break;
       case "unfollow":
-        await notifications.unfollow(viewer, Number(proposalId));
+        await notifications.unfollow(viewer, proposalId);
         break;
       default:
-        return json({ error: { code: "VALIDATION", message: "?" } }, { status: 400 });
+        throw new AppError("VALIDATION", "errors.badRequest");
     }
     return json({ ok: true as const, intent: String(form.intent) });
   } catch (error) {
-    return errorJson(error, lng);
+    return actionFailure(error, lng);
   }
 }
 

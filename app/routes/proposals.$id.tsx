@@ -9,11 +9,10 @@ import { StatusBadge } from "../components/status-badge.tsx";
 import { SupportMeter } from "../components/support-meter.tsx";
 import { localizeParams, type LocalizedError } from "../i18n/errors.ts";
 import { translate } from "../i18n/i18n.ts";
-import { formatDate, formatDateTime, formatKrw } from "../lib/format.ts";
-import { errorJson, requestLanguage, throwAsResponse } from "../lib/http.server.ts";
-import { useLiveSupport } from "../lib/live.ts";
-import { isModerator } from "../domain/roles/roles.policy.ts";
-import { canActForDepartment } from "../domain/proposals/lifecycle.service.server.ts";
+import { formatDate, formatKrw } from "../lib/format.ts";
+import { actionFailure, requestLanguage, throwAsResponse } from "../lib/server/http.server.ts";
+import { useLiveSupport } from "../lib/live/proposals.ts";
+import type { Reason } from "../domain/proposals/viewer-can.ts";
 import { MergedGroup } from "../components/merged-group.tsx";
 import { ProposalRoundsNotice } from "../components/round/proposal-rounds-notice.tsx";
 import { DraftNotice } from "../components/proposal-lifecycle.tsx";
@@ -22,7 +21,15 @@ import { StanceBalance } from "../components/stance-balance.tsx";
 import { CommentSortNav, commentSortOf } from "../components/comment-sort-nav.tsx";
 import { AttachmentsSection, EditLink, MapPoint, TagChips, UpdatesSection } from "../components/proposal-content.tsx";
 import { UPDATE_MAX, UPDATE_MIN } from "../domain/proposals/proposal.schema.ts";
-import { AnswerDeadline, AnswersSection, DepartmentPanel, FollowButton, MergedNotice, MilestonesSection, ModeratorPanel } from "../components/proposal-lifecycle.tsx";
+import {
+  AnswerDeadline,
+  AnswersSection,
+  DepartmentPanel,
+  FollowButton,
+  MergedNotice,
+  MilestonesSection,
+  ModeratorPanel,
+} from "../components/proposal-lifecycle.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   pageTitle(matches, null, data?.proposal.title),
@@ -34,28 +41,21 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = await context.auth.viewerFromRequest(request);
   try {
     const proposal = await context.domain.proposals.get(viewer, params.id, { countView: request.method === "GET" });
-    // A hint for the UI: who cannot take part sees why, instead of a button that would fail.
-    let blockers: string[] = [];
-    if (viewer?.suspended) blockers = [translate(lng, "errors.suspended")];
-    else if (viewer && proposal.isOpenForSupport && viewer.id !== proposal.author.id) {
-      const eligibility = await context.domain.eligibility.explain(viewer);
-      blockers = eligibility.reasons.map((r) => translate(lng, r.key, localizeParams(r.params, lng)));
-    }
-    const moderator = isModerator(viewer);
-    const departmentOfficer = canActForDepartment(viewer, proposal.department?.id ?? null);
+    // What the viewer can do is the domain's decision; who cannot take part sees why, instead
+    // of a button that would fail.
+    const can = proposal.viewerCan;
+    const say = (reason: Reason) => translate(lng, reason.key, localizeParams(reason.params, lng));
+    const blockers = can.reasons.map(say);
+    const debateClosed = can.debateClosed ? say(can.debateClosed) : null;
+    const moderator = can.moderate;
+    const departmentOfficer = can.answer;
     const commentSort = commentSortOf(request.url);
-    const [following, merged, departments, thread, directRound] = await Promise.all([
+    const [following, merged, departments, thread] = await Promise.all([
       context.domain.notifications.isFollowing(viewer, proposal.id),
       context.domain.merge.mergedGroup(proposal.id),
       moderator || departmentOfficer ? context.domain.catalog.departments() : Promise.resolve([]),
       context.domain.comments.thread(viewer, proposal.id, commentSort),
-      proposal.directRound ? context.domain.rounds.get(viewer, proposal.directRound.id) : Promise.resolve(null),
     ]);
-    // A proposal submitted straight into a round is debated while the round's phase allows it.
-    const debateClosed =
-      directRound && !directRound.currentPhase?.allows.includes("COMMENT")
-        ? translate(lng, "rounds.debateClosed", { round: directRound.title })
-        : null;
     return json({
       lng,
       proposal,
@@ -89,7 +89,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         : await context.domain.proposals.support(viewer, params.id);
     return json({ ok: true as const, result });
   } catch (error) {
-    return errorJson(error, lng);
+    return actionFailure(error, lng);
   }
 }
 
@@ -126,7 +126,9 @@ function SupportPanel() {
       </p>
       <div className="mt-4">
         {!proposal.isOpenForSupport ? (
-          <p className="rounded-xl bg-stone-100 px-4 py-3 text-center text-sm font-semibold text-stone-600">{t("proposal.supportClosed")}</p>
+          <p className="rounded-xl bg-stone-100 px-4 py-3 text-center text-sm font-semibold text-stone-600">
+            {t("proposal.supportClosed")}
+          </p>
         ) : viewerId === null ? (
           <Link to={`/login?redirectTo=/proposals/${proposal.id}`} className="btn-support w-full">
             ♥ {t("proposal.loginToSupport")}
@@ -134,24 +136,33 @@ function SupportPanel() {
         ) : isAuthor ? (
           <p className="rounded-xl bg-stone-100 px-4 py-3 text-center text-sm font-semibold text-stone-600">{t("proposal.ownProposal")}</p>
         ) : blockers.length > 0 ? (
-          <div className="rounded-xl bg-amber-50 px-4 py-3 text-sm text-amber-950 ring-1 ring-inset ring-amber-200" data-testid="support-blockers">
+          <div
+            className="rounded-xl bg-amber-50 px-4 py-3 text-sm text-amber-950 ring-1 ring-inset ring-amber-200"
+            data-testid="support-blockers"
+          >
             <p className="font-semibold">{t("proposal.cannotSupport")}</p>
             <ul className="mt-1 list-disc space-y-1 pl-5">
               {blockers.map((b) => (
                 <li key={b}>{b}</li>
               ))}
             </ul>
-            <Link
-              to={viewerVerified ? "/account" : `/verify?redirectTo=/proposals/${proposal.id}`}
-              className="btn-secondary mt-3 w-full"
-            >
+            <Link to={viewerVerified ? "/account" : `/verify?redirectTo=/proposals/${proposal.id}`} className="btn-secondary mt-3 w-full">
               {viewerVerified ? t("proposal.seeAccount") : t("proposal.verifyNow")}
             </Link>
           </div>
+        ) : !proposal.viewerCan.support && !proposal.viewerCan.withdraw ? (
+          <p className="rounded-xl bg-stone-100 px-4 py-3 text-center text-sm font-semibold text-stone-600">
+            {proposal.directRound ? t("rounds.errors.noSupportInRound") : t("proposal.cannotSupport")}
+          </p>
         ) : (
           <fetcher.Form method="post">
             <input type="hidden" name="intent" value={supported ? "withdraw" : "support"} />
-            <button type="submit" className={`${supported ? "btn-supported" : "btn-support"} w-full`} aria-pressed={supported} disabled={busy}>
+            <button
+              type="submit"
+              className={`${supported ? "btn-supported" : "btn-support"} w-full`}
+              aria-pressed={supported}
+              disabled={busy}
+            >
               <span aria-hidden="true">♥</span> {supported ? t("proposal.supported") : t("proposal.support")}
             </button>
             {supported ? <p className="mt-2 text-center text-xs text-stone-500">{t("proposal.withdrawHint")}</p> : null}
@@ -173,10 +184,10 @@ function SupportPanel() {
 }
 
 export default function ProposalPage() {
-  const { proposal, lng, now, moderator, departmentOfficer, following, departments, viewerId, merged, thread, debateClosed, commentSort } = useLoaderData<typeof loader>();
+  const { proposal, lng, now, moderator, departmentOfficer, following, departments, viewerId, merged, thread, debateClosed, commentSort } =
+    useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const name = (item: { name: string; nameEn: string }) => (lng === "en" ? item.nameEn : item.name);
-  const isAuthor = viewerId !== null && viewerId === proposal.author.id;
 
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 pb-16 pt-6">
@@ -189,7 +200,13 @@ export default function ProposalPage() {
           <div className="flex flex-wrap items-center gap-1.5">
             <StatusBadge status={proposal.status} />
             <DDay closesAt={proposal.closesAt} isOpen={proposal.isOpenForSupport} now={now} />
-            <AnswerDeadline dueAt={proposal.answerDueAt} overdueAt={proposal.answerOverdueAt} status={proposal.status} lng={lng} now={now} />
+            <AnswerDeadline
+              dueAt={proposal.answerDueAt}
+              overdueAt={proposal.answerOverdueAt}
+              status={proposal.status}
+              lng={lng}
+              now={now}
+            />
             <span className="chip bg-white text-stone-600 ring-1 ring-inset ring-stone-200">{name(proposal.category)}</span>
             {proposal.tiersReached.map((tier) => (
               <span key={tier.threshold} className="chip bg-clay-600 text-white">
@@ -210,7 +227,9 @@ export default function ProposalPage() {
             </div>
             <div>
               <dt className="text-stone-500">{t("proposal.estimatedCost")}</dt>
-              <dd className="font-semibold">{proposal.estimatedCostKrw === null ? t("proposal.noCost") : formatKrw(proposal.estimatedCostKrw, lng)}</dd>
+              <dd className="font-semibold">
+                {proposal.estimatedCostKrw === null ? t("proposal.noCost") : formatKrw(proposal.estimatedCostKrw, lng)}
+              </dd>
             </div>
             <div>
               <dt className="text-stone-500">{t("proposal.period")}</dt>
@@ -240,13 +259,26 @@ export default function ProposalPage() {
         <aside className="space-y-6 lg:sticky lg:top-20 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start">
           {moderator ? <ModeratorPanel proposalId={proposal.id} status={proposal.status} departments={departments} lng={lng} /> : null}
           {departmentOfficer ? (
-            <DepartmentPanel proposalId={proposal.id} status={proposal.status} outcome={proposal.answerOutcome} departments={departments} lng={lng} />
+            <DepartmentPanel
+              proposalId={proposal.id}
+              status={proposal.status}
+              outcome={proposal.answerOutcome}
+              departments={departments}
+              lng={lng}
+            />
           ) : null}
           <div>
             <SupportPanel />
-            {viewerId !== null ? <FollowButton proposalId={proposal.id} following={following} /> : null}
+            {proposal.viewerCan.follow ? <FollowButton proposalId={proposal.id} following={following} /> : null}
           </div>
-          <MilestonesSection proposalId={proposal.id} milestones={proposal.milestones} canAct={departmentOfficer} status={proposal.status} outcome={proposal.answerOutcome} lng={lng} />
+          <MilestonesSection
+            proposalId={proposal.id}
+            milestones={proposal.milestones}
+            canAct={departmentOfficer}
+            status={proposal.status}
+            outcome={proposal.answerOutcome}
+            lng={lng}
+          />
           <section className="card p-5" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading" className="text-base font-bold">
               {t("proposal.timeline")}
@@ -282,7 +314,7 @@ export default function ProposalPage() {
           <UpdatesSection
             proposalId={proposal.id}
             updates={proposal.updates}
-            canAdd={isAuthor && !proposal.editable && proposal.status !== "MERGED"}
+            canAdd={proposal.viewerCan.addUpdate && !proposal.viewerCan.edit}
             lng={lng}
             min={UPDATE_MIN}
             max={UPDATE_MAX}
@@ -310,7 +342,6 @@ export default function ProposalPage() {
             />
           </section>
         </div>
-
       </div>
     </main>
   );

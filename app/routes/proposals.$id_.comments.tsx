@@ -1,7 +1,7 @@
 // Comment actions for the debate under a proposal; the proposal page posts here with fetchers.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { handleCommentAction } from "../lib/comment-actions.server.ts";
+import { handleCommentAction } from "../lib/server/comment-actions.server.ts";
 
 export const action = (args: ActionFunctionArgs) => handleCommentAction(args, { proposalId: args.params.id });
 

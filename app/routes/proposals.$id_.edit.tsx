@@ -4,9 +4,8 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pageTitle } from "../lib/meta.ts";
-import type { LocalizedError } from "../i18n/errors.ts";
-import { errorJson, requestLanguage, throwAsResponse } from "../lib/http.server.ts";
-import { proposalValues, readProposalForm } from "../lib/uploads.server.ts";
+import { actionFailure, requestLanguage, throwAsResponse } from "../lib/server/http.server.ts";
+import { proposalValues, readProposalForm } from "../lib/server/forms/proposal-form.server.ts";
 import { ProposalForm, type ProposalFormValues } from "../components/proposal-form.tsx";
 import { formatBytes } from "../components/proposal-content.tsx";
 
@@ -55,9 +54,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (files.length) await context.domain.content.attach(viewer, { proposalId: proposal.id, files });
     return redirect(`/proposals/${proposal.id}`);
   } catch (error) {
-    const response = errorJson(error, lng);
-    const body = (await response.json()) as { error: LocalizedError };
-    return json({ removed: false as const, error: body.error, values }, { status: response.status });
+    return actionFailure(error, lng, { removed: false as const, values });
   }
 }
 
@@ -101,7 +98,11 @@ export default function EditProposal() {
                 <Form method="post">
                   <input type="hidden" name="intent" value="remove" />
                   <input type="hidden" name="attachmentId" value={a.id} />
-                  <button type="submit" className="text-sm font-semibold text-red-700 hover:underline" aria-label={`${t("content.removeFile")}: ${a.fileName}`}>
+                  <button
+                    type="submit"
+                    className="text-sm font-semibold text-red-700 hover:underline"
+                    aria-label={`${t("content.removeFile")}: ${a.fileName}`}
+                  >
                     {t("content.removeFile")}
                   </button>
                 </Form>

@@ -1,8 +1,8 @@
 // The author's additions to a proposal (with optional files); posted from the proposal page.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { errorJson, requestLanguage } from "../lib/http.server.ts";
-import { readProposalForm } from "../lib/uploads.server.ts";
+import { actionFailure, requestLanguage } from "../lib/server/http.server.ts";
+import { readProposalForm } from "../lib/server/forms/proposal-form.server.ts";
 
 export async function loader({ params }: ActionFunctionArgs) {
   return redirect(`/proposals/${encodeURIComponent(params.id ?? "")}`);
@@ -17,6 +17,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await context.domain.content.addUpdate(viewer, { proposalId: params.id, body: typeof body === "string" ? body : "" }, files);
     return json({ ok: true as const });
   } catch (error) {
-    return errorJson(error, lng);
+    return actionFailure(error, lng);
   }
 }

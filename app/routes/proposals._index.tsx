@@ -5,8 +5,8 @@ import { useTranslation } from "react-i18next";
 import { pageTitle } from "../lib/meta.ts";
 import { ProposalCard } from "../components/proposal-card.tsx";
 import { PROPOSAL_SORTS, PROPOSAL_STATUSES } from "../domain/proposals/proposal.types.ts";
-import { requestLanguage, throwAsResponse } from "../lib/http.server.ts";
-import { useLiveSupport } from "../lib/live.ts";
+import { requestLanguage, throwAsResponse } from "../lib/server/http.server.ts";
+import { useLiveSupport } from "../lib/live/proposals.ts";
 import type { RootData } from "../root.tsx";
 
 const PAGE_SIZE = 12;
@@ -63,7 +63,12 @@ export default function ProposalList() {
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-3xl font-extrabold tracking-tight text-stone-900">{t("list.title")}</h1>
-          <p className="mt-2 max-w-2xl text-stone-600">{t("list.intro", { threshold: city?.supportThreshold ?? 50, days: city?.supportWindowDays ?? 30 })}</p>
+          {/* The city's rules come from the root loader (catalog.city(), defaults applied in the domain). */}
+          {city ? (
+            <p className="mt-2 max-w-2xl text-stone-600">
+              {t("list.intro", { threshold: city.supportThreshold, days: city.supportWindowDays })}
+            </p>
+          ) : null}
         </div>
         <div className="flex gap-2">
           <Link to="/proposals/mine" className="btn-secondary">
@@ -78,12 +83,23 @@ export default function ProposalList() {
         </div>
       </div>
 
-      <Form method="get" className="card mt-6 grid grid-cols-2 gap-3 p-4 sm:grid-cols-[1fr_1fr_1fr_auto]" aria-label={t("list.filters")}
-        onChange={(e) => (e.target as HTMLInputElement).name !== "q" && submit(e.currentTarget, { preventScrollReset: true })}>
+      <Form
+        method="get"
+        className="card mt-6 grid grid-cols-2 gap-3 p-4 sm:grid-cols-[1fr_1fr_1fr_auto]"
+        aria-label={t("list.filters")}
+        onChange={(e) => (e.target as HTMLInputElement).name !== "q" && submit(e.currentTarget, { preventScrollReset: true })}
+      >
         <input type="hidden" name="sort" value={sort} />
         <label className="col-span-2 block sm:col-span-4">
           <span className="field-label">{t("duplicates.search.label")}</span>
-          <input type="search" name="q" defaultValue={params.get("q") ?? ""} maxLength={100} placeholder={t("duplicates.search.placeholder")} className="field-input" />
+          <input
+            type="search"
+            name="q"
+            defaultValue={params.get("q") ?? ""}
+            maxLength={100}
+            placeholder={t("duplicates.search.placeholder")}
+            className="field-input"
+          />
         </label>
         <label className="block">
           <span className="field-label">{t("list.district")}</span>
@@ -121,7 +137,9 @@ export default function ProposalList() {
         </label>
         <div className="col-span-2 flex items-end gap-2 sm:col-span-1">
           <noscript>
-            <button type="submit" className="btn-primary">{t("list.apply")}</button>
+            <button type="submit" className="btn-primary">
+              {t("list.apply")}
+            </button>
           </noscript>
           <Link to="/proposals" className="btn-secondary w-full sm:w-auto">
             {t("list.reset")}

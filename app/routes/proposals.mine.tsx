@@ -4,7 +4,7 @@ import { json, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ProposalCard } from "../components/proposal-card.tsx";
-import { requestLanguage } from "../lib/http.server.ts";
+import { requestLanguage } from "../lib/server/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "lifecycle.mine")];

@@ -3,10 +3,9 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pageTitle } from "../lib/meta.ts";
-import type { LocalizedError } from "../i18n/errors.ts";
-import { errorJson, requestLanguage } from "../lib/http.server.ts";
+import { actionFailure, requestLanguage } from "../lib/server/http.server.ts";
 import { ProposalForm, type ProposalFormValues } from "../components/proposal-form.tsx";
-import { proposalValues, readProposalForm } from "../lib/uploads.server.ts";
+import { proposalValues, readProposalForm } from "../lib/server/forms/proposal-form.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "create.title")];
 
@@ -35,9 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (files.length) await context.domain.content.attach(viewer, { proposalId: proposal.id, files });
     return redirect(`/proposals/${proposal.id}`);
   } catch (error) {
-    const response = errorJson(error, lng);
-    const body = (await response.json()) as { error: LocalizedError };
-    return json({ error: body.error, values }, { status: response.status });
+    return actionFailure(error, lng, { values });
   }
 }
 
@@ -54,7 +51,9 @@ export default function NewProposal() {
       </Link>
       <h1 className="mt-4 text-3xl font-extrabold tracking-tight">{t("create.title")}</h1>
       <p className="mt-2 text-stone-600">{t("create.intro", { days: city.supportWindowDays })}</p>
-      <p className="mt-4 rounded-xl bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">{t("create.complaintNotice")}</p>
+      <p className="mt-4 rounded-xl bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
+        {t("create.complaintNotice")}
+      </p>
 
       {actionData?.error ? (
         <div role="alert" className="mt-6 rounded-xl bg-red-50 px-4 py-3 text-sm font-semibold text-red-700 ring-1 ring-inset ring-red-200">
@@ -74,7 +73,13 @@ export default function NewProposal() {
         submitLabel={t("create.submit")}
         submittingLabel={t("create.submitting")}
         secondaryAction={
-          <button type="submit" name="intent" value="draft" className="btn-secondary w-full sm:w-auto" disabled={navigation.state === "submitting"}>
+          <button
+            type="submit"
+            name="intent"
+            value="draft"
+            className="btn-secondary w-full sm:w-auto"
+            disabled={navigation.state === "submitting"}
+          >
             {t("lifecycle.saveDraft")}
           </button>
         }

@@ -7,7 +7,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "../components/status-badge.tsx";
 import { formatDate } from "../lib/format.ts";
-import { requestLanguage, throwAsResponse } from "../lib/http.server.ts";
+import { requestLanguage, throwAsResponse } from "../lib/server/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "duplicates.repeated.title")];
@@ -60,17 +60,24 @@ export default function RepeatedProposals() {
                 </Link>
               </h2>
               {g.lastMergedAt ? (
-                <p className="mt-1 text-sm text-stone-500">{t("duplicates.repeated.lastMerged", { date: formatDate(g.lastMergedAt, lng) })}</p>
+                <p className="mt-1 text-sm text-stone-500">
+                  {t("duplicates.repeated.lastMerged", { date: formatDate(g.lastMergedAt, lng) })}
+                </p>
               ) : null}
               <details className="mt-3">
                 <summary className="cursor-pointer text-sm font-semibold text-brand-700">{t("duplicates.repeated.mergedList")}</summary>
-                <ul className="mt-2 space-y-1.5 border-l-2 border-stone-200 pl-4" aria-label={t("duplicates.repeated.mergedListLabel", { title: g.title })}>
+                <ul
+                  className="mt-2 space-y-1.5 border-l-2 border-stone-200 pl-4"
+                  aria-label={t("duplicates.repeated.mergedListLabel", { title: g.title })}
+                >
                   {g.merged.map((m) => (
                     <li key={m.id} className="text-sm">
                       <Link to={`/proposals/${m.id}`} className="font-medium text-stone-800 hover:text-brand-700 hover:underline">
                         {m.title}
                       </Link>
-                      <span className="ml-2 text-xs text-stone-500">{t("duplicates.repeated.by", { name: m.authorName, date: formatDate(m.createdAt, lng) })}</span>
+                      <span className="ml-2 text-xs text-stone-500">
+                        {t("duplicates.repeated.by", { name: m.authorName, date: formatDate(m.createdAt, lng) })}
+                      </span>
                     </li>
                   ))}
                 </ul>

@@ -4,7 +4,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import type { SimilarProposal } from "../domain/search/search.service.server.ts";
-import { requestLanguage, throwAsResponse } from "../lib/http.server.ts";
+import { requestLanguage, throwAsResponse } from "../lib/server/http.server.ts";
 
 /** Titles are at most 80 letters; anything longer is cut rather than refused. */
 const MAX_TITLE = 200;

@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PASSWORD_MIN } from "../domain/accounts/account.schema.ts";
-import type { LocalizedError } from "../i18n/errors.ts";
-import { errorJson, requestLanguage } from "../lib/http.server.ts";
+import { actionFailure, requestLanguage } from "../lib/server/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { fieldHelpers } from "../lib/form-fields.tsx";
 
@@ -25,9 +24,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
     return redirect("/login?reset=1");
   } catch (error) {
-    const response = errorJson(error, lng);
-    const body = (await response.json()) as { error: LocalizedError };
-    return json({ error: body.error, at: Date.now() }, { status: response.status });
+    return actionFailure(error, lng, { at: Date.now() });
   }
 }
 

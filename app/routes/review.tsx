@@ -5,16 +5,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { failure, field } from "../components/admin/admin.server.ts";
+import { field } from "../lib/server/admin.server.ts";
 import { localName } from "../components/admin/ui.tsx";
 import { EntryStatusChip, VerdictChip } from "../components/rounds-admin/chips.tsx";
 import { ReviewForm, ScoreForm, type ReviewValues } from "../components/rounds-admin/review-forms.tsx";
-import { readScoreSheet } from "../components/rounds-admin/score-form.ts";
+import { readScoreSheet } from "../lib/server/forms/score-sheet.server.ts";
 import { AppError } from "../domain/errors.ts";
 import type { LocalizedError } from "../i18n/errors.ts";
 import { isCommittee, isModerator, isOfficer } from "../domain/roles/roles.policy.ts";
 import { formatKrw } from "../lib/format.ts";
-import { requestLanguage, throwAsResponse } from "../lib/http.server.ts";
+import { actionFailure, requestLanguage, throwAsResponse } from "../lib/server/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "roundsAdmin.review.title")];
@@ -26,7 +26,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   try {
     const work = await context.domain.entries.reviewWork(viewer);
     const roundIds = [...new Set(work.map((e) => e.roundId))];
-    const [rounds, departments] = await Promise.all([Promise.all(roundIds.map((id) => context.domain.rounds.get(viewer, id))), context.domain.catalog.departments()]);
+    const [rounds, departments] = await Promise.all([
+      Promise.all(roundIds.map((id) => context.domain.rounds.get(viewer, id))),
+      context.domain.catalog.departments(),
+    ]);
     const moderator = isModerator(viewer);
     const officer = isOfficer(viewer);
     const committee = isCommittee(viewer);
@@ -38,7 +41,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         id: round.id,
         title: round.title,
         kind: round.kind,
-        phase: round.currentPhase ? { name: round.currentPhase.name, nameEn: round.currentPhase.nameEn, endsAt: round.currentPhase.endsAt } : null,
+        phase: round.currentPhase
+          ? { name: round.currentPhase.name, nameEn: round.currentPhase.nameEn, endsAt: round.currentPhase.endsAt }
+          : null,
         criteria: round.criteria.map((c) => ({ id: c.id, name: c.name, nameEn: c.nameEn, maxPoints: c.maxPoints })),
         entries: work
           .filter((e) => e.roundId === round.id)
@@ -68,7 +73,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       await context.domain.entries.review(viewer, { entryId, ...values });
       return json({ ok: true as const, intent, entryId, at, error: null });
     } catch (error) {
-      return failure(error, lng, { intent, entryId, at, review: values });
+      return actionFailure(error, lng, { ok: false as const, intent, entryId, at, review: values });
     }
   }
   if (intent === "score") {
@@ -77,15 +82,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
     try {
       // A blank criterion is a field left out, not a zero.
       if (sheet.missing.length) {
-        throw new AppError("VALIDATION", "errors.validation", { issues: sheet.missing.map((i) => ({ path: `scores.${i}`, key: "validation.required" })) });
+        throw new AppError("VALIDATION", "errors.validation", {
+          issues: sheet.missing.map((i) => ({ path: `scores.${i}`, key: "validation.required" })),
+        });
       }
       await context.domain.entries.score(viewer, { entryId, scores: sheet.scores });
       return json({ ok: true as const, intent, entryId, at, error: null });
     } catch (error) {
-      return failure(error, lng, { intent, entryId, at, scores: sheet.values });
+      return actionFailure(error, lng, { ok: false as const, intent, entryId, at, scores: sheet.values });
     }
   }
-  return failure(new AppError("VALIDATION", "errors.badRequest"), lng, { intent, entryId, at });
+  return actionFailure(new AppError("VALIDATION", "errors.badRequest"), lng, { ok: false as const, intent, entryId, at });
 }
 
 /** Every answer of the action, as the page reads it. */
@@ -106,7 +113,8 @@ export default function Review() {
   const entries = rounds.flatMap((r) => r.entries);
   const reviewable = entries.filter((e) => e.canReview);
   const scorable = entries.filter((e) => e.canScore);
-  const resultFor = (entryId: number, intent: string) => (actionData && actionData.entryId === String(entryId) && actionData.intent === intent ? actionData : null);
+  const resultFor = (entryId: number, intent: string) =>
+    actionData && actionData.entryId === String(entryId) && actionData.intent === intent ? actionData : null;
 
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 pb-16 pt-8">
@@ -121,13 +129,17 @@ export default function Review() {
           {reviewable.length ? (
             <div className="rounded-xl bg-white px-4 py-2 ring-1 ring-inset ring-stone-200">
               <dt className="inline text-stone-600">{t("roundsAdmin.review.progressReview")} </dt>
-              <dd className="inline font-bold tabular-nums">{t("roundsAdmin.dashboard.ofTotal", { done: reviewable.filter((e) => e.review).length, total: reviewable.length })}</dd>
+              <dd className="inline font-bold tabular-nums">
+                {t("roundsAdmin.dashboard.ofTotal", { done: reviewable.filter((e) => e.review).length, total: reviewable.length })}
+              </dd>
             </div>
           ) : null}
           {scorable.length ? (
             <div className="rounded-xl bg-white px-4 py-2 ring-1 ring-inset ring-stone-200">
               <dt className="inline text-stone-600">{t("roundsAdmin.review.progressScore")} </dt>
-              <dd className="inline font-bold tabular-nums">{t("roundsAdmin.dashboard.ofTotal", { done: scorable.filter((e) => e.myScores.length > 0).length, total: scorable.length })}</dd>
+              <dd className="inline font-bold tabular-nums">
+                {t("roundsAdmin.dashboard.ofTotal", { done: scorable.filter((e) => e.myScores.length > 0).length, total: scorable.length })}
+              </dd>
             </div>
           ) : null}
         </dl>
@@ -156,20 +168,24 @@ export default function Review() {
             {round.entries.map((e) => {
               const reviewResult = resultFor(e.id, "review");
               const scoreResult = resultFor(e.id, "score");
-              const reviewValues =
-                reviewResult?.review
-                  ? reviewResult.review
-                  : { verdict: e.review?.verdict ?? "", reasons: e.review?.reasons ?? "", adjustedCostKrw: e.review?.adjustedCostKrw == null ? "" : e.review.adjustedCostKrw.toLocaleString("en-US") };
-              const scoreValues =
-                scoreResult?.scores
-                  ? scoreResult.scores
-                  : Object.fromEntries(e.myScores.map((s) => [String(s.criterionId), String(s.points)]));
+              const reviewValues = reviewResult?.review
+                ? reviewResult.review
+                : {
+                    verdict: e.review?.verdict ?? "",
+                    reasons: e.review?.reasons ?? "",
+                    adjustedCostKrw: e.review?.adjustedCostKrw == null ? "" : e.review.adjustedCostKrw.toLocaleString("en-US"),
+                  };
+              const scoreValues = scoreResult?.scores
+                ? scoreResult.scores
+                : Object.fromEntries(e.myScores.map((s) => [String(s.criterionId), String(s.points)]));
               return (
                 <li key={e.id} className="card p-5 sm:p-6" data-testid="review-entry" data-entry-id={e.id}>
                   <div className="flex flex-wrap items-center gap-1.5">
                     <EntryStatusChip status={e.status} />
                     <VerdictChip verdict={e.review?.verdict ?? null} />
-                    {e.department ? <span className="chip bg-sky-50 text-sky-800 ring-1 ring-inset ring-sky-200">{localName(e.department, lng)}</span> : null}
+                    {e.department ? (
+                      <span className="chip bg-sky-50 text-sky-800 ring-1 ring-inset ring-sky-200">{localName(e.department, lng)}</span>
+                    ) : null}
                   </div>
                   <h3 className="mt-2 text-lg font-bold">
                     <Link to={`/proposals/${e.proposal.id}`} className="hover:text-brand-700 hover:underline">
@@ -177,8 +193,11 @@ export default function Review() {
                     </Link>
                   </h3>
                   <p className="mt-1 text-sm text-stone-600">
-                    {e.proposal.authorName} · {e.proposal.district ? localName(e.proposal.district, lng) : t("rounds.cityWide")} · {t("roundsAdmin.entries.supports", { count: e.proposal.supportCount })}
-                    {e.proposal.estimatedCostKrw != null ? ` · ${t("roundsAdmin.review.estimate", { cost: formatKrw(e.proposal.estimatedCostKrw, lng) })}` : ""}
+                    {e.proposal.authorName} · {e.proposal.district ? localName(e.proposal.district, lng) : t("rounds.cityWide")} ·{" "}
+                    {t("roundsAdmin.entries.supports", { count: e.proposal.supportCount })}
+                    {e.proposal.estimatedCostKrw != null
+                      ? ` · ${t("roundsAdmin.review.estimate", { cost: formatKrw(e.proposal.estimatedCostKrw, lng) })}`
+                      : ""}
                   </p>
                   {e.canReview ? (
                     <div className="mt-4 border-t border-stone-100 pt-4">
@@ -209,7 +228,11 @@ export default function Review() {
                       />
                     </div>
                   ) : null}
-                  {!e.canReview && !e.canScore ? <p className="mt-3 text-sm text-stone-500">{e.ownEntry ? t("rounds.errors.ownEntry") : t("roundsAdmin.review.nothingToDo")}</p> : null}
+                  {!e.canReview && !e.canScore ? (
+                    <p className="mt-3 text-sm text-stone-500">
+                      {e.ownEntry ? t("rounds.errors.ownEntry") : t("roundsAdmin.review.nothingToDo")}
+                    </p>
+                  ) : null}
                 </li>
               );
             })}

@@ -17,10 +17,9 @@ import { StanceBalance } from "../components/stance-balance.tsx";
 import { isModerator } from "../domain/roles/roles.policy.ts";
 import { localizeParams } from "../i18n/errors.ts";
 import { translate } from "../i18n/i18n.ts";
-import { errorJson, requestLanguage, throwAsResponse } from "../lib/http.server.ts";
-import { useLiveRound } from "../lib/live-round.ts";
+import { actionFailure, requestLanguage, throwAsResponse } from "../lib/server/http.server.ts";
+import { useLiveRound } from "../lib/live/round.ts";
 import { pageTitle } from "../lib/meta.ts";
-
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   pageTitle(matches, null, data?.round.title),
@@ -33,22 +32,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const commentSort = commentSortOf(request.url);
   try {
     const round = await context.domain.rounds.get(viewer, params.id);
-    const allows = round.currentPhase?.allows ?? [];
-    const [entries, quality, thread, districts] = await Promise.all([
+    const [entries, quality, thread, districts, viewerCan] = await Promise.all([
       context.domain.entries.list(viewer, round.id),
       context.domain.quality.forRound(viewer, round.id),
       context.domain.comments.roundThread(viewer, round.id, commentSort),
       round.eligibility?.affiliation?.districtIds?.length ? context.domain.catalog.districts() : Promise.resolve([]),
+      // What the viewer can do now is the domain's decision; who cannot take part sees why,
+      // instead of a button or a form that would fail.
+      context.domain.rounds.viewerCan(viewer, round),
     ]);
-    // Who cannot take part sees why, instead of a button or a form that would fail.
-    let blockers: string[] = [];
-    if (viewer && (allows.includes("SUBMIT") || allows.includes("COMMENT"))) {
-      if (viewer.suspended) blockers = [translate(lng, "errors.suspended")];
-      else {
-        const eligibility = await context.domain.eligibility.explain(viewer, round.eligibility);
-        blockers = eligibility.reasons.map((r) => translate(lng, r.key, localizeParams(r.params, lng)));
-      }
-    }
+    const { reasons, ...can } = viewerCan;
     return json({
       lng,
       round,
@@ -57,7 +50,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       thread,
       commentSort,
       districts,
-      blockers,
+      can,
+      blockers: reasons.map((r) => translate(lng, r.key, localizeParams(r.params, lng))),
       viewerId: viewer?.id ?? null,
       viewerVerified: viewer?.verified ?? false,
       moderator: isModerator(viewer),
@@ -73,26 +67,30 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await context.auth.viewerFromRequest(request);
   const form = await request.formData();
   try {
-    if (form.get("intent") !== "withdraw") return json({ error: { code: "VALIDATION", message: translate(lng, "errors.validation") } }, { status: 400 });
+    if (form.get("intent") !== "withdraw")
+      return json({ error: { code: "VALIDATION", message: translate(lng, "errors.validation") } }, { status: 400 });
     await context.domain.entries.withdraw(viewer, form.get("entryId"));
     return json({ ok: true as const });
   } catch (error) {
-    return errorJson(error, lng);
+    return actionFailure(error, lng);
   }
 }
 
 export default function RoundPage() {
-  const { round, entries, quality, thread, commentSort, districts, blockers, viewerId, viewerVerified, moderator, lng, now } = useLoaderData<typeof loader>();
+  const { round, entries, quality, thread, commentSort, districts, can, blockers, viewerId, viewerVerified, moderator, lng, now } =
+    useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const allows = round.currentPhase?.allows ?? [];
-  const phaseLabel = useCallback((id: number) => {
-    const phase = round.phases.find((p) => p.id === id);
-    return phase ? localName(phase, lng) : null;
-  }, [round.phases, lng]);
+  const phaseLabel = useCallback(
+    (id: number) => {
+      const phase = round.phases.find((p) => p.id === id);
+      return phase ? localName(phase, lng) : null;
+    },
+    [round.phases, lng],
+  );
   const live = useLiveRound(round.id, phaseLabel);
 
   const commentOpen = allows.includes("COMMENT");
-  const canWrite = commentOpen && !thread.locked && viewerId !== null && blockers.length === 0;
   const closedReason = !commentOpen
     ? round.currentPhase
       ? t("roundPage.debate.closed", { phase: localName(round.currentPhase, lng) })
@@ -117,7 +115,15 @@ export default function RoundPage() {
         </div>
 
         <aside className="space-y-6 lg:sticky lg:top-20 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start">
-          <RoundActions round={round} lng={lng} now={now} viewerId={viewerId} viewerVerified={viewerVerified} blockers={blockers} debateLocked={thread.locked}>
+          <RoundActions
+            round={round}
+            lng={lng}
+            now={now}
+            viewerId={viewerId}
+            viewerVerified={viewerVerified}
+            blockers={blockers}
+            debateLocked={thread.locked}
+          >
             <LiveRoundStatus connected={live.connected} present={live.present} announcement={live.announcement} />
           </RoundActions>
           <PhaseTimeline round={round} lng={lng} now={now} />
@@ -139,7 +145,7 @@ export default function RoundPage() {
               target={{ roundId: round.id }}
               comments={thread.comments}
               locked={thread.locked}
-              canWrite={canWrite}
+              canWrite={can.comment}
               closedReason={closedReason}
               viewerId={viewerId}
               moderator={moderator}

@@ -5,11 +5,10 @@ import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { ProposalForm, type ProposalFormValues } from "../components/proposal-form.tsx";
 import { localName } from "../components/round/round-data.ts";
-import type { LocalizedError } from "../i18n/errors.ts";
 import { formatDateTime } from "../lib/format.ts";
-import { errorJson, requestLanguage, throwAsResponse } from "../lib/http.server.ts";
+import { actionFailure, requestLanguage, throwAsResponse } from "../lib/server/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
-import { proposalValues, readProposalForm } from "../lib/uploads.server.ts";
+import { proposalValues, readProposalForm } from "../lib/server/forms/proposal-form.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "roundPage.submit.title")];
 
@@ -40,9 +39,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (files.length) await context.domain.content.attach(viewer, { proposalId: entry.proposal.id, files });
     return redirect(`/proposals/${entry.proposal.id}`);
   } catch (error) {
-    const response = errorJson(error, lng);
-    const body = (await response.json()) as { error: LocalizedError };
-    return json({ error: body.error, values }, { status: response.status });
+    return actionFailure(error, lng, { values });
   }
 }
 
@@ -61,9 +58,13 @@ export default function SubmitToRound() {
       <h1 className="mt-4 text-3xl font-extrabold tracking-tight">{t("roundPage.submit.title")}</h1>
       <p className="mt-2 text-stone-600">{t("roundPage.submit.intro", { round: round.title })}</p>
       {open && round.currentPhase ? (
-        <p className="mt-3 text-sm font-semibold text-brand-800">{t("roundPage.submit.deadline", { date: formatDateTime(round.currentPhase.endsAt, lng) })}</p>
+        <p className="mt-3 text-sm font-semibold text-brand-800">
+          {t("roundPage.submit.deadline", { date: formatDateTime(round.currentPhase.endsAt, lng) })}
+        </p>
       ) : null}
-      {place ? <p className="mt-4 rounded-xl bg-stone-100 px-4 py-3 text-sm text-stone-700">{t("roundPage.submit.scopeNote", { place })}</p> : null}
+      {place ? (
+        <p className="mt-4 rounded-xl bg-stone-100 px-4 py-3 text-sm text-stone-700">{t("roundPage.submit.scopeNote", { place })}</p>
+      ) : null}
 
       {!open ? (
         <div className="mt-6 rounded-xl bg-amber-50 px-4 py-4 text-amber-950 ring-1 ring-inset ring-amber-200" role="status">
@@ -75,7 +76,10 @@ export default function SubmitToRound() {
       ) : (
         <>
           {actionData?.error ? (
-            <div role="alert" className="mt-6 rounded-xl bg-red-50 px-4 py-3 text-sm font-semibold text-red-700 ring-1 ring-inset ring-red-200">
+            <div
+              role="alert"
+              className="mt-6 rounded-xl bg-red-50 px-4 py-3 text-sm font-semibold text-red-700 ring-1 ring-inset ring-red-200"
+            >
               {actionData.error.message}
             </div>
           ) : null}

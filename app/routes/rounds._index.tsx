@@ -5,7 +5,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RoundCard } from "../components/round/round-card.tsx";
 import type { RoundData } from "../components/round/round-data.ts";
-import { requestLanguage } from "../lib/http.server.ts";
+import { requestLanguage } from "../lib/server/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => [pageTitle(matches, "roundPage.list.title")];

@@ -4,8 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { NAME_MAX, NAME_MIN, PASSWORD_MIN } from "../domain/accounts/account.schema.ts";
 import { CONSENT_NOTICES, RETENTION } from "../domain/accounts/consent.ts";
-import type { LocalizedError } from "../i18n/errors.ts";
-import { errorJson, requestLanguage } from "../lib/http.server.ts";
+import { actionFailure, requestLanguage } from "../lib/server/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { safeRedirect } from "../lib/redirect.ts";
 import { fieldHelpers } from "../lib/form-fields.tsx";
@@ -48,9 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       headers: { "Set-Cookie": await context.auth.commit(sessionId, expiresAt) },
     });
   } catch (error) {
-    const response = errorJson(error, lng);
-    const body = (await response.json()) as { error: LocalizedError };
-    return json({ error: body.error, values, at: Date.now() }, { status: response.status });
+    return actionFailure(error, lng, { values, at: Date.now() });
   }
 }
 
@@ -74,7 +71,10 @@ export default function SignUp() {
       <p className="mt-2 text-stone-600">{t("signup.intro")}</p>
       <p className="mt-2 text-sm text-stone-600">
         {t("signup.haveAccount")}{" "}
-        <Link to={redirectTo ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : "/login"} className="font-semibold text-brand-700 hover:underline">
+        <Link
+          to={redirectTo ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : "/login"}
+          className="font-semibold text-brand-700 hover:underline"
+        >
           {t("signup.login")}
         </Link>
       </p>
@@ -86,14 +86,17 @@ export default function SignUp() {
       ) : null}
 
       <Form method="post" className="mt-6 space-y-6" noValidate>
-
         <section className="card p-5 sm:p-6" aria-labelledby="consent-heading">
           <h2 id="consent-heading" className="text-lg font-bold">
             {t("signup.stepConsent")}
           </h2>
           <p className="mt-1 text-sm text-stone-600">{t("signup.agreeAll")}</p>
 
-          <div className="mt-4 rounded-xl bg-stone-50 p-4 ring-1 ring-inset ring-stone-200" aria-labelledby="privacy-notice-title" role="group">
+          <div
+            className="mt-4 rounded-xl bg-stone-50 p-4 ring-1 ring-inset ring-stone-200"
+            aria-labelledby="privacy-notice-title"
+            role="group"
+          >
             <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
               <h3 id="privacy-notice-title" className="font-bold">
                 {t("consent.privacySignup.title")}
@@ -148,7 +151,15 @@ export default function SignUp() {
             <label htmlFor="email" className="field-label">
               {t("signup.email")}
             </label>
-            <input {...field("email")} type="email" inputMode="email" autoComplete="email" defaultValue={values?.email} className="field-input" required />
+            <input
+              {...field("email")}
+              type="email"
+              inputMode="email"
+              autoComplete="email"
+              defaultValue={values?.email}
+              className="field-input"
+              required
+            />
             <p id="email-hint" className="field-hint">
               {t("signup.emailHint")}
             </p>
@@ -178,7 +189,14 @@ export default function SignUp() {
               <label htmlFor="password" className="field-label">
                 {t("signup.password")}
               </label>
-              <input {...field("password")} key={actionData?.at} type="password" autoComplete="new-password" className="field-input" required />
+              <input
+                {...field("password")}
+                key={actionData?.at}
+                type="password"
+                autoComplete="new-password"
+                className="field-input"
+                required
+              />
               <p id="password-hint" className="field-hint">
                 {t("signup.passwordHint", { min: PASSWORD_MIN })}
               </p>
@@ -188,7 +206,14 @@ export default function SignUp() {
               <label htmlFor="passwordConfirm" className="field-label">
                 {t("signup.passwordConfirm")}
               </label>
-              <input {...field("passwordConfirm")} key={actionData?.at} type="password" autoComplete="new-password" className="field-input" required />
+              <input
+                {...field("passwordConfirm")}
+                key={actionData?.at}
+                type="password"
+                autoComplete="new-password"
+                className="field-input"
+                required
+              />
               <p id="passwordConfirm-hint" className="field-hint">
                 {t("signup.passwordConfirmHint")}
               </p>

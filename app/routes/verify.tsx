@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { LocalizedError } from "../i18n/errors.ts";
+import { isAppError } from "../domain/errors.ts";
 import { formatDate, formatDateTime } from "../lib/format.ts";
-import { errorJson, requestLanguage } from "../lib/http.server.ts";
+import { actionFailure, requestLanguage } from "../lib/server/http.server.ts";
 import { pageTitle } from "../lib/meta.ts";
 import { safeRedirect } from "../lib/redirect.ts";
 import { fieldHelpers } from "../lib/form-fields.tsx";
@@ -23,7 +23,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     context.domain.catalog.city(),
     viewer.verified ? context.domain.accounts.profile(viewer) : null,
   ]);
-  return json({ lng: requestLanguage(request), verified: viewer.verified, verifiedAt: profile?.identity?.verifiedAt ?? null, districts, city });
+  return json({
+    lng: requestLanguage(request),
+    verified: viewer.verified,
+    verifiedAt: profile?.identity?.verifiedAt ?? null,
+    districts,
+    city,
+  });
 }
 
 type CodeStep = { attemptId: string; expiresAt: string; devCode: string | null };
@@ -33,10 +39,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await context.auth.viewerFromRequest(request);
   const form = await request.formData();
   const text = (name: string) => String(form.get(name) ?? "");
-  const localize = async (error: unknown) => {
-    const response = errorJson(error, lng);
-    return { status: response.status, error: ((await response.json()) as { error: LocalizedError }).error };
-  };
 
   if (form.get("intent") === "complete") {
     // The code step's own facts travel with its form, so a wrong code can be retried.
@@ -45,16 +47,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
       await context.domain.identity.complete(viewer, step.attemptId, { code: text("code") });
       return redirect(safeRedirect(form.get("redirectTo"), "/account?notice=verified"));
     } catch (error) {
-      const { status, error: localized } = await localize(error);
       // A wrong code stays on the code step; an expired or unknown attempt starts over.
-      if (localized.issues?.some((i) => i.path === "code")) return json({ step: "code" as const, ...step, error: localized }, { status });
-      return json({ step: "person" as const, values: null, error: localized }, { status });
+      if (isAppError(error) && error.issues.some((i) => i.path === "code"))
+        return actionFailure(error, lng, { step: "code" as const, ...step });
+      return actionFailure(error, lng, { step: "person" as const, values: null });
     }
   }
 
   // "19900501" is how many people type a birth date; the provider wants 1990-05-01.
-  const birthDate = text("birthDate").trim().replace(/^(\d{4})[.\s/]?(\d{2})[.\s/]?(\d{2})\.?$/, "$1-$2-$3");
-  const values = { name: text("name"), phone: text("phone"), birthDate, districtCode: text("districtCode") };
+  const birthDate = text("birthDate")
+    .trim()
+    .replace(/^(\d{4})[.\s/]?(\d{2})[.\s/]?(\d{2})\.?$/, "$1-$2-$3");
+  const residentSince = text("residentSince")
+    .trim()
+    .replace(/^(\d{4})[.\s/]?(\d{2})[.\s/]?(\d{2})\.?$/, "$1-$2-$3");
+  const values = { name: text("name"), phone: text("phone"), birthDate, districtCode: text("districtCode"), residentSince };
   try {
     const started = await context.domain.identity.start(viewer, PROVIDER, values);
     return json({
@@ -65,8 +72,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       error: null,
     });
   } catch (error) {
-    const { status, error: localized } = await localize(error);
-    return json({ step: "person" as const, values, error: localized }, { status });
+    return actionFailure(error, lng, { step: "person" as const, values });
   }
 }
 
@@ -133,7 +139,9 @@ export default function Verify() {
     <main id="main" className="mx-auto max-w-lg px-4 pb-16 pt-10">
       <h1 className="text-3xl font-extrabold tracking-tight">{t("verify.title")}</h1>
       <p className="mt-2 text-stone-600">{t("verify.intro")}</p>
-      <p className="mt-4 rounded-xl bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">{t("verify.devNotice")}</p>
+      <p className="mt-4 rounded-xl bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
+        {t("verify.devNotice")}
+      </p>
 
       <Steps current={codeStep ? 2 : 1} />
 
@@ -161,7 +169,8 @@ export default function Verify() {
           ) : null}
           <Form method="post" className="card mt-6 space-y-5 p-5 sm:p-6" noValidate>
             <p className="text-sm text-stone-700">
-              {t("verify.sentTo")} <strong className="font-semibold">{t("verify.expiresAt", { time: formatDateTime(codeStep.expiresAt, lng) })}</strong>
+              {t("verify.sentTo")}{" "}
+              <strong className="font-semibold">{t("verify.expiresAt", { time: formatDateTime(codeStep.expiresAt, lng) })}</strong>
             </p>
             <div>
               <label htmlFor="code" className="field-label">
@@ -187,7 +196,11 @@ export default function Verify() {
               <button type="submit" className="btn-primary" disabled={submitting}>
                 {submitting ? t("verify.confirming") : t("verify.confirm")}
               </button>
-              <Link to={redirectTo ? `/verify?redirectTo=${encodeURIComponent(redirectTo)}` : "/verify"} reloadDocument className="btn-secondary">
+              <Link
+                to={redirectTo ? `/verify?redirectTo=${encodeURIComponent(redirectTo)}` : "/verify"}
+                reloadDocument
+                className="btn-secondary"
+              >
                 {t("verify.restart")}
               </Link>
             </div>
@@ -265,6 +278,23 @@ export default function Verify() {
               {t("verify.districtHint")}
             </p>
             {errorOf("districtCode")}
+          </div>
+          <div>
+            <label htmlFor="residentSince" className="field-label">
+              {t("verify.residentSince")}
+            </label>
+            <input
+              {...field("residentSince")}
+              type="text"
+              inputMode="numeric"
+              maxLength={10}
+              defaultValue={personValues?.residentSince}
+              className="field-input max-w-[12rem]"
+            />
+            <p id="residentSince-hint" className="field-hint">
+              {t("verify.residentSinceHint")}
+            </p>
+            {errorOf("residentSince")}
           </div>
           <button type="submit" className="btn-primary w-full sm:w-auto" disabled={submitting}>
             {submitting ? t("verify.sending") : t("verify.sendCode")}

@@ -21,7 +21,11 @@ function compact(value: unknown): string {
 /** JSON with sorted keys, so two equal objects compare equal whatever their key order. */
 function stable(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stable).join(",")}]`;
-  if (isRecord(value)) return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${stable(value[k])}`).join(",")}}`;
+  if (isRecord(value))
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stable(value[k])}`)
+      .join(",")}}`;
   return JSON.stringify(value ?? null);
 }
 
@@ -42,7 +46,9 @@ export function useAuditFormat(lng: Language, departments: Named[] = []) {
   const actionLabel = (action: string) => resource(`admin.audit.actions.${action}`) ?? action;
 
   const target = (type: string, id: string | null) =>
-    resource(`admin.audit.targets.${type}`) ? t(`admin.audit.targets.${type}`, { id: id ?? "" }) : [type, id ? `#${id}` : null].filter(Boolean).join(" ");
+    resource(`admin.audit.targets.${type}`)
+      ? t(`admin.audit.targets.${type}`, { id: id ?? "" })
+      : [type, id ? `#${id}` : null].filter(Boolean).join(" ");
 
   const roleLabel = (role: unknown) => (typeof role === "string" ? (resource(`admin.roles.${role}`) ?? role) : compact(role));
 
@@ -58,7 +64,11 @@ export function useAuditFormat(lng: Language, departments: Named[] = []) {
         return out;
       }
       case "user.suspended":
-        return [typeof raw.until === "string" ? t("admin.audit.details.until", { date: formatDate(raw.until, lng) }) : t("admin.audit.details.indefinite")];
+        return [
+          typeof raw.until === "string"
+            ? t("admin.audit.details.until", { date: formatDate(raw.until, lng) })
+            : t("admin.audit.details.indefinite"),
+        ];
       case "identity.verified":
         return raw.provider ? [t("admin.audit.details.provider", { provider: compact(raw.provider) })] : [];
       case "city.settingsChanged": {

@@ -34,7 +34,10 @@ export function StatusMessage({ message, className = "" }: { message?: string | 
 export function ErrorAlert({ error, className = "" }: { error?: LocalizedError | null; className?: string }) {
   if (!error) return null;
   return (
-    <div role="alert" className={`rounded-xl bg-red-50 px-4 py-3 text-sm font-semibold text-red-700 ring-1 ring-inset ring-red-200 ${className}`}>
+    <div
+      role="alert"
+      className={`rounded-xl bg-red-50 px-4 py-3 text-sm font-semibold text-red-700 ring-1 ring-inset ring-red-200 ${className}`}
+    >
       <span aria-hidden="true">⚠ </span>
       {error.message}
     </div>
@@ -44,6 +47,36 @@ export function ErrorAlert({ error, className = "" }: { error?: LocalizedError |
 /** The message of the field issue at `path`, if any. */
 export function issueAt(error: LocalizedError | null | undefined, path: string): string | undefined {
   return error?.issues?.find((i) => i.path === path)?.message;
+}
+
+/** The first issue at `path` or below it (`pots` finds `pots.0.amountKrw`). */
+export function issueUnder(error: LocalizedError | null | undefined, path: string): string | undefined {
+  return error?.issues?.find((i) => i.path === path || i.path.startsWith(`${path}.`))?.message;
+}
+
+/** One card of a long form: a titled group of fields. */
+export function FormSection({
+  id,
+  title,
+  intro,
+  children,
+  testId,
+}: {
+  id: string;
+  title: string;
+  intro?: React.ReactNode;
+  children: React.ReactNode;
+  testId?: string;
+}) {
+  return (
+    <section aria-labelledby={id} className="card p-5 sm:p-6" data-testid={testId}>
+      <h2 id={id} className="text-lg font-bold">
+        {title}
+      </h2>
+      {intro ? <div className="mt-1 text-sm text-stone-600">{intro}</div> : null}
+      <div className="mt-4 space-y-5">{children}</div>
+    </section>
+  );
 }
 
 export function FieldError({ id, message }: { id: string; message?: string }) {
@@ -140,7 +173,12 @@ export function AdminError() {
   if (isRouteErrorResponse(error)) {
     status = error.status;
     const data = error.data as { error?: { message?: string } } | string | null;
-    message = typeof data === "object" && data?.error?.message ? data.error.message : status === 404 ? t("errors.pageNotFound") : t("errors.badRequest");
+    message =
+      typeof data === "object" && data?.error?.message
+        ? data.error.message
+        : status === 404
+          ? t("errors.pageNotFound")
+          : t("errors.badRequest");
   }
   return (
     <div className="card p-8 text-center">
@@ -158,5 +196,4 @@ export function AdminError() {
 
 export const localName = (item: { name: string; nameEn: string }, lng: string) => (lng === "en" ? item.nameEn : item.name);
 
-export const dangerButton =
-  "btn bg-red-700 text-white hover:bg-red-800 focus-visible:ring-red-600";
+export const dangerButton = "btn bg-red-700 text-white hover:bg-red-800 focus-visible:ring-red-600";

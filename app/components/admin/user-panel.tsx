@@ -51,10 +51,10 @@ export function UserPanel({ user, lng, departments, manageRoles, actionData }: P
   const busy = (intent: string) => navigation.state !== "idle" && navigation.formData?.get("intent") === intent;
 
   const hidden = (intent: string) => (
-      <>
-        <input type="hidden" name="intent" value={intent} />
-        <input type="hidden" name="userId" value={user.id} />
-      </>
+    <>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="userId" value={user.id} />
+    </>
   );
 
   const submit = (intent: string, label: string, className = "btn-primary") => (
@@ -80,14 +80,20 @@ export function UserPanel({ user, lng, departments, manageRoles, actionData }: P
             </h2>
             <p className="truncate text-sm text-stone-600">{user.email ?? t("admin.users.noEmail")}</p>
           </div>
-          <Link to={`${link({ user: null }, { keepPage: true })}`} className="btn-secondary min-h-[40px] shrink-0 px-3 text-sm" preventScrollReset>
+          <Link
+            to={`${link({ user: null }, { keepPage: true })}`}
+            className="btn-secondary min-h-[40px] shrink-0 px-3 text-sm"
+            preventScrollReset
+          >
             <span className="lg:hidden">← {t("admin.users.backToList")}</span>
             <span className="hidden lg:inline">{t("admin.common.close")}</span>
           </Link>
         </div>
         <div className="mt-3 flex flex-wrap gap-1.5">
           <UserStatusChip status={user.status} />
-          <span className={`chip ${user.identity ? "bg-brand-50 text-brand-800" : "bg-amber-50 text-amber-800 ring-1 ring-inset ring-amber-200"}`}>
+          <span
+            className={`chip ${user.identity ? "bg-brand-50 text-brand-800" : "bg-amber-50 text-amber-800 ring-1 ring-inset ring-amber-200"}`}
+          >
             {user.identity ? `✓ ${t("admin.users.verified")}` : t("admin.users.notVerified")}
           </span>
           {user.roles.map((r) => (
@@ -101,9 +107,13 @@ export function UserPanel({ user, lng, departments, manageRoles, actionData }: P
         {user.status === "SUSPENDED" ? (
           <div className="mt-3 rounded-xl bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-inset ring-red-200">
             <p className="font-semibold">
-              {user.suspendedUntil ? t("admin.users.suspendedUntil", { date: formatDateTime(user.suspendedUntil, lng) }) : t("admin.users.suspendedIndefinitely")}
+              {user.suspendedUntil
+                ? t("admin.users.suspendedUntil", { date: formatDateTime(user.suspendedUntil, lng) })
+                : t("admin.users.suspendedIndefinitely")}
             </p>
-            {user.suspensionReason ? <p className="mt-0.5">{t("admin.users.suspensionReason", { reason: user.suspensionReason })}</p> : null}
+            {user.suspensionReason ? (
+              <p className="mt-0.5">{t("admin.users.suspensionReason", { reason: user.suspensionReason })}</p>
+            ) : null}
           </div>
         ) : null}
       </div>
@@ -194,7 +204,13 @@ export function UserPanel({ user, lng, departments, manageRoles, actionData }: P
                 </Form>
 
                 {user.roles.length > 0 ? (
-                  <Form method="post" preventScrollReset key={formKey("removeRole")} className="space-y-3 border-t border-dashed border-stone-200 pt-4" noValidate>
+                  <Form
+                    method="post"
+                    preventScrollReset
+                    key={formKey("removeRole")}
+                    className="space-y-3 border-t border-dashed border-stone-200 pt-4"
+                    noValidate
+                  >
                     <fieldset className="space-y-3">
                       <legend className="text-sm font-bold text-stone-700">{t("admin.users.removeLegend")}</legend>
                       {hidden("removeRole")}

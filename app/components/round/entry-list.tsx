@@ -42,7 +42,14 @@ export function EntryList({ round, entries, lng, viewerId, canWithdraw }: Props)
       ) : (
         <ul className="mt-3 space-y-3" data-testid="round-entries">
           {entries.map((entry) => (
-            <EntryRow key={entry.id} entry={entry} lng={lng} maxPoints={maxPoints} own={viewerId !== null && viewerId === entry.proposal.authorId} canWithdraw={canWithdraw} />
+            <EntryRow
+              key={entry.id}
+              entry={entry}
+              lng={lng}
+              maxPoints={maxPoints}
+              own={viewerId !== null && viewerId === entry.proposal.authorId}
+              canWithdraw={canWithdraw}
+            />
           ))}
         </ul>
       )}
@@ -50,7 +57,19 @@ export function EntryList({ round, entries, lng, viewerId, canWithdraw }: Props)
   );
 }
 
-function EntryRow({ entry, lng, maxPoints, own, canWithdraw }: { entry: EntryData; lng: Language; maxPoints: number; own: boolean; canWithdraw: boolean }) {
+function EntryRow({
+  entry,
+  lng,
+  maxPoints,
+  own,
+  canWithdraw,
+}: {
+  entry: EntryData;
+  lng: Language;
+  maxPoints: number;
+  own: boolean;
+  canWithdraw: boolean;
+}) {
   const { t } = useTranslation();
   const shortlisted = entry.status === "SHORTLISTED";
   const { proposal, review } = entry;
@@ -96,7 +115,9 @@ function EntryRow({ entry, lng, maxPoints, own, canWithdraw }: { entry: EntryDat
           <dd className="font-medium">{proposal.estimatedCostKrw === null ? "—" : formatKrw(proposal.estimatedCostKrw, lng)}</dd>
         </div>
       </dl>
-      {entry.status === "EXCLUDED" && entry.reason ? <p className="mt-2 text-sm text-red-700">{t("roundPage.entries.excludedReason", { reason: entry.reason })}</p> : null}
+      {entry.status === "EXCLUDED" && entry.reason ? (
+        <p className="mt-2 text-sm text-red-700">{t("roundPage.entries.excludedReason", { reason: entry.reason })}</p>
+      ) : null}
 
       <div className="mt-3 rounded-xl bg-stone-50 px-3 py-2.5 text-sm">
         <p className="flex flex-wrap items-center gap-2">
@@ -104,7 +125,11 @@ function EntryRow({ entry, lng, maxPoints, own, canWithdraw }: { entry: EntryDat
           {review ? (
             <>
               <span className={`chip ring-1 ring-inset ${verdictStyle[review.verdict]}`}>{t(`rounds.verdict.${review.verdict}`)}</span>
-              {review.department ? <span className="text-xs text-stone-500">{t("roundPage.entries.reviewBy", { department: localName(review.department, lng) })}</span> : null}
+              {review.department ? (
+                <span className="text-xs text-stone-500">
+                  {t("roundPage.entries.reviewBy", { department: localName(review.department, lng) })}
+                </span>
+              ) : null}
             </>
           ) : (
             <span className="text-stone-500">{t("roundPage.entries.notReviewed")}</span>
@@ -130,7 +155,9 @@ function EntryRow({ entry, lng, maxPoints, own, canWithdraw }: { entry: EntryDat
               <span className="text-stone-500">{t("roundPage.entries.noScore")}</span>
             ) : (
               <>
-                <span className="font-bold text-brand-800">{t("roundPage.entries.scoreValue", { average: entry.scores.average, max: maxPoints })}</span>
+                <span className="font-bold text-brand-800">
+                  {t("roundPage.entries.scoreValue", { average: entry.scores.average, max: maxPoints })}
+                </span>
                 <span className="text-xs text-stone-500">{t("roundPage.entries.scorers", { count: entry.scores.scorers })}</span>
               </>
             )}
@@ -140,10 +167,15 @@ function EntryRow({ entry, lng, maxPoints, own, canWithdraw }: { entry: EntryDat
 
       <div className="mt-3 flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-stone-600">
-          <span className="text-clay-600" aria-hidden="true">♥</span> {t("roundPage.entries.supports", { n: formatNumber(proposal.supportCount) })} ·{" "}
+          <span className="text-clay-600" aria-hidden="true">
+            ♥
+          </span>{" "}
+          {t("roundPage.entries.supports", { n: formatNumber(proposal.supportCount) })} ·{" "}
           {t("roundPage.entries.comments", { n: formatNumber(proposal.commentCount) })}
         </p>
-        {own && canWithdraw && entry.source === "DIRECT" && entry.status !== "WITHDRAWN" ? <WithdrawButton entryId={entry.id} title={proposal.title} /> : null}
+        {own && canWithdraw && entry.source === "DIRECT" && entry.status !== "WITHDRAWN" ? (
+          <WithdrawButton entryId={entry.id} title={proposal.title} />
+        ) : null}
       </div>
     </li>
   );
@@ -162,7 +194,11 @@ function WithdrawButton({ entryId, title }: { entryId: number; title: string }) 
     >
       <input type="hidden" name="intent" value="withdraw" />
       <input type="hidden" name="entryId" value={entryId} />
-      <button type="submit" className="rounded-lg px-3 py-1.5 text-sm font-semibold text-red-700 ring-1 ring-inset ring-red-200 hover:bg-red-50" disabled={fetcher.state !== "idle"}>
+      <button
+        type="submit"
+        className="rounded-lg px-3 py-1.5 text-sm font-semibold text-red-700 ring-1 ring-inset ring-red-200 hover:bg-red-50"
+        disabled={fetcher.state !== "idle"}
+      >
         {t("roundPage.entries.withdraw")}
       </button>
       {error ? (

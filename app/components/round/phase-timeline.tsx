@@ -35,7 +35,9 @@ export function PhaseTimeline({ round, lng, now }: { round: RoundData; lng: Lang
               {last ? null : <span className="absolute bottom-0 left-[5px] top-4 w-0.5 bg-stone-200" aria-hidden="true" />}
               <span className={`absolute left-0 top-1.5 h-3 w-3 rounded-full ${marker[state]}`} aria-hidden="true" />
               <div className={state === "current" ? "-mx-2 -my-1 rounded-xl bg-brand-50 px-2 py-1 ring-1 ring-inset ring-brand-200" : ""}>
-                <p className={`flex flex-wrap items-center gap-x-2 text-sm font-semibold ${state === "done" ? "text-stone-500" : "text-stone-900"}`}>
+                <p
+                  className={`flex flex-wrap items-center gap-x-2 text-sm font-semibold ${state === "done" ? "text-stone-500" : "text-stone-900"}`}
+                >
                   <span>
                     {phase.position}. {localName(phase, lng)}
                   </span>
@@ -43,7 +45,8 @@ export function PhaseTimeline({ round, lng, now }: { round: RoundData; lng: Lang
                   {state === "done" ? <span className="text-xs font-normal text-stone-500">· {t("roundPage.timeline.done")}</span> : null}
                 </p>
                 <p className="mt-0.5 text-xs text-stone-600">
-                  <time dateTime={phase.startsAt}>{formatDateTime(phase.startsAt, lng)}</time> – <time dateTime={phase.endsAt}>{formatDateTime(phase.endsAt, lng)}</time>
+                  <time dateTime={phase.startsAt}>{formatDateTime(phase.startsAt, lng)}</time> –{" "}
+                  <time dateTime={phase.endsAt}>{formatDateTime(phase.endsAt, lng)}</time>
                 </p>
                 <div className="mt-1.5">
                   <AllowsList allows={phase.allows} label={t("roundPage.timeline.allows")} />

@@ -6,16 +6,28 @@ import type { DeliberationQuality } from "../../domain/rounds/quality.ts";
 import type { Language } from "../../i18n/i18n.ts";
 import { localName, percent } from "./round-data.ts";
 
-function Metric({ id, label, value, help, wide = false, children }: { id: string; label: string; value: string; help: string; wide?: boolean; children?: React.ReactNode }) {
+function Metric({
+  id,
+  label,
+  value,
+  help,
+  wide = false,
+  children,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  help: string;
+  wide?: boolean;
+  children?: React.ReactNode;
+}) {
   return (
     <div className={`rounded-xl bg-stone-50 p-4 ${wide ? "sm:col-span-2" : ""}`}>
       <dt className="text-sm font-semibold text-stone-700">{label}</dt>
       <dd className="mt-1" data-metric={id}>
         <span className="text-2xl font-extrabold tabular-nums text-stone-900">{value}</span>
         {children}
-        <p className="mt-1.5 text-xs leading-relaxed text-stone-600">
-          {help}
-        </p>
+        <p className="mt-1.5 text-xs leading-relaxed text-stone-600">{help}</p>
       </dd>
     </div>
   );
@@ -50,9 +62,17 @@ function Measured({ quality, lng }: { quality: DeliberationQuality; lng: Languag
   const sep = t("roundPage.eligibility.listSeparator");
   return (
     <>
-      <p className="mt-3 text-sm font-semibold text-stone-800">{t("roundPage.quality.summary", { comments: quality.commentCount, people: quality.participantCount })}</p>
+      <p className="mt-3 text-sm font-semibold text-stone-800">
+        {t("roundPage.quality.summary", { comments: quality.commentCount, people: quality.participantCount })}
+      </p>
       <dl className="mt-4 grid gap-3 sm:grid-cols-2">
-        <Metric id="q-balance" wide label={t("roundPage.quality.balance")} value={show(quality.proConBalance)} help={t("roundPage.quality.balanceHelp")}>
+        <Metric
+          id="q-balance"
+          wide
+          label={t("roundPage.quality.balance")}
+          value={show(quality.proConBalance)}
+          help={t("roundPage.quality.balanceHelp")}
+        >
           {decided > 0 ? (
             <>
               <span className="ml-2 text-sm text-stone-600">{t("roundPage.quality.stanceCounts", stance)}</span>
@@ -64,15 +84,30 @@ function Measured({ quality, lng }: { quality: DeliberationQuality; lng: Languag
             </>
           ) : null}
         </Metric>
-        <Metric id="q-reasoned" label={t("roundPage.quality.reasoned")} value={show(quality.reasonedShare)} help={t("roundPage.quality.reasonedHelp")} />
-        <Metric id="q-crossing" label={t("roundPage.quality.crossing")} value={show(quality.crossStanceReplyShare)} help={t("roundPage.quality.crossingHelp")} />
+        <Metric
+          id="q-reasoned"
+          label={t("roundPage.quality.reasoned")}
+          value={show(quality.reasonedShare)}
+          help={t("roundPage.quality.reasonedHelp")}
+        />
+        <Metric
+          id="q-crossing"
+          label={t("roundPage.quality.crossing")}
+          value={show(quality.crossStanceReplyShare)}
+          help={t("roundPage.quality.crossingHelp")}
+        />
         <Metric
           id="q-reached"
           label={t("roundPage.quality.reached")}
           value={t("roundPage.quality.reachedValue", { reached: districts.reached, total: districts.total })}
           help={t("roundPage.quality.reachedHelp")}
         />
-        <Metric id="q-evenness" label={t("roundPage.quality.evenness")} value={show(districts.evenness)} help={t("roundPage.quality.evennessHelp")} />
+        <Metric
+          id="q-evenness"
+          label={t("roundPage.quality.evenness")}
+          value={show(districts.evenness)}
+          help={t("roundPage.quality.evennessHelp")}
+        />
       </dl>
 
       {reached.length > 0 ? (
@@ -87,7 +122,9 @@ function Measured({ quality, lng }: { quality: DeliberationQuality; lng: Languag
                 <span className="h-2.5 overflow-hidden rounded-full bg-stone-100" aria-hidden="true">
                   <span className="block h-full rounded-full bg-brand-500" style={{ width: `${(d.participants / most) * 100}%` }} />
                 </span>
-                <span className="col-start-2 text-xs text-stone-600 sm:col-start-3">{t("roundPage.quality.perDistrictValue", { people: d.participants, comments: d.comments })}</span>
+                <span className="col-start-2 text-xs text-stone-600 sm:col-start-3">
+                  {t("roundPage.quality.perDistrictValue", { people: d.participants, comments: d.comments })}
+                </span>
               </li>
             ))}
           </ul>
@@ -96,7 +133,9 @@ function Measured({ quality, lng }: { quality: DeliberationQuality; lng: Languag
               {t("roundPage.quality.notReached", { places: unreached.map((d) => localName(d.district, lng)).join(sep) })}
             </p>
           ) : null}
-          {districts.unknownParticipants > 0 ? <p className="mt-1 text-xs text-stone-500">{t("roundPage.quality.unknown", { count: districts.unknownParticipants })}</p> : null}
+          {districts.unknownParticipants > 0 ? (
+            <p className="mt-1 text-xs text-stone-500">{t("roundPage.quality.unknown", { count: districts.unknownParticipants })}</p>
+          ) : null}
         </div>
       ) : null}
     </>

@@ -31,15 +31,20 @@ export function RoundActions({ round, lng, now, viewerId, viewerVerified, blocke
 
   const items: React.ReactNode[] = [];
   if (round.stage === "finished") items.push(t("roundPage.actions.finished"));
-  else if (round.stage === "upcoming" && nextPhase) items.push(t("roundPage.actions.upcoming", { phase: localName(nextPhase, lng), date: formatDateTime(nextPhase.startsAt, lng) }));
-  else if (!phase && nextPhase) items.push(t("roundPage.actions.between", { phase: localName(nextPhase, lng), date: formatDateTime(nextPhase.startsAt, lng) }));
+  else if (round.stage === "upcoming" && nextPhase)
+    items.push(t("roundPage.actions.upcoming", { phase: localName(nextPhase, lng), date: formatDateTime(nextPhase.startsAt, lng) }));
+  else if (!phase && nextPhase)
+    items.push(t("roundPage.actions.between", { phase: localName(nextPhase, lng), date: formatDateTime(nextPhase.startsAt, lng) }));
   if (phase) {
     if (allows.includes("COMMENT")) {
       items.push(
         debateLocked ? (
           t("roundPage.actions.commentLocked")
         ) : viewerId === null ? (
-          <Link to={`/login?redirectTo=${encodeURIComponent(`${here}#round-debate`)}`} className="font-semibold text-brand-700 underline underline-offset-2">
+          <Link
+            to={`/login?redirectTo=${encodeURIComponent(`${here}#round-debate`)}`}
+            className="font-semibold text-brand-700 underline underline-offset-2"
+          >
             {t("roundPage.actions.loginToComment")}
           </Link>
         ) : (
@@ -56,7 +61,8 @@ export function RoundActions({ round, lng, now, viewerId, viewerVerified, blocke
   }
   if (round.stage !== "finished") {
     if (vote) items.push(t("roundPage.actions.voteLater", { phase: localName(vote, lng), date: formatDateTime(vote.startsAt, lng) }));
-    if (results) items.push(t("roundPage.actions.resultsLater", { phase: localName(results, lng), date: formatDateTime(results.startsAt, lng) }));
+    if (results)
+      items.push(t("roundPage.actions.resultsLater", { phase: localName(results, lng), date: formatDateTime(results.startsAt, lng) }));
   }
 
   return (
@@ -75,11 +81,16 @@ export function RoundActions({ round, lng, now, viewerId, viewerVerified, blocke
               {t("roundPage.actions.submit")}
             </Link>
           ) : null}
-          <p className="mt-2 text-center text-xs text-stone-600">{t("roundPage.actions.submitHint", { date: formatDateTime(phase.endsAt, lng) })}</p>
+          <p className="mt-2 text-center text-xs text-stone-600">
+            {t("roundPage.actions.submitHint", { date: formatDateTime(phase.endsAt, lng) })}
+          </p>
         </div>
       ) : null}
       {viewerId !== null && participates && blockers.length > 0 ? (
-        <div className="mt-3 rounded-xl bg-amber-50 px-4 py-3 text-sm text-amber-950 ring-1 ring-inset ring-amber-200" data-testid="round-blockers">
+        <div
+          className="mt-3 rounded-xl bg-amber-50 px-4 py-3 text-sm text-amber-950 ring-1 ring-inset ring-amber-200"
+          data-testid="round-blockers"
+        >
           <p className="font-semibold">{t("roundPage.actions.cannot")}</p>
           <ul className="mt-1 list-disc space-y-1 pl-5">
             {blockers.map((b) => (
@@ -107,11 +118,23 @@ export function RoundActions({ round, lng, now, viewerId, viewerVerified, blocke
 }
 
 /** The live connection and "N명 참여 중", with a polite live region for announcements. */
-export function LiveRoundStatus({ connected, present, announcement }: { connected: boolean; present: number | null; announcement: string }) {
+export function LiveRoundStatus({
+  connected,
+  present,
+  announcement,
+}: {
+  connected: boolean;
+  present: number | null;
+  announcement: string;
+}) {
   const { t } = useTranslation();
   return (
     <div className="mt-4 border-t border-stone-100 pt-3">
-      <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-stone-500" data-testid="live-status" data-state={connected ? "connected" : "disconnected"}>
+      <p
+        className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-stone-500"
+        data-testid="live-status"
+        data-state={connected ? "connected" : "disconnected"}
+      >
         <span className={`inline-block h-2 w-2 rounded-full ${connected ? "bg-emerald-500" : "bg-stone-300"}`} aria-hidden="true" />
         {connected ? t("live.connected") : t("live.disconnected")}
         {connected && present ? (

@@ -10,7 +10,9 @@ function whereItStands(round: RoundData, lng: Language, now: number, t: (key: st
   const phase = round.currentPhase;
   if (phase) {
     const days = daysLeft(phase.endsAt, now);
-    return days <= 0 ? t("roundPage.list.phaseEndsToday", { phase: localName(phase, lng) }) : t("roundPage.list.phaseEnds", { phase: localName(phase, lng), days });
+    return days <= 0
+      ? t("roundPage.list.phaseEndsToday", { phase: localName(phase, lng) })
+      : t("roundPage.list.phaseEnds", { phase: localName(phase, lng), days });
   }
   if (round.stage === "upcoming" && round.startsAt) {
     const days = daysLeft(round.startsAt, now);
@@ -23,11 +25,17 @@ function whereItStands(round: RoundData, lng: Language, now: number, t: (key: st
 export function RoundCard({ round, lng, now }: { round: RoundData; lng: Language; now: number }) {
   const { t } = useTranslation();
   return (
-    <article className="card relative flex h-full flex-col p-5 transition hover:border-brand-300 hover:shadow-md" data-testid="round-card" data-round-id={round.id}>
+    <article
+      className="card relative flex h-full flex-col p-5 transition hover:border-brand-300 hover:shadow-md"
+      data-testid="round-card"
+      data-round-id={round.id}
+    >
       <div className="flex flex-wrap items-center gap-1.5">
         <KindChip kind={round.kind} />
         <StageChip stage={round.stage} />
-        <span className="chip bg-white text-stone-600 ring-1 ring-inset ring-stone-200">{round.district ? localName(round.district, lng) : t("rounds.cityWide")}</span>
+        <span className="chip bg-white text-stone-600 ring-1 ring-inset ring-stone-200">
+          {round.district ? localName(round.district, lng) : t("rounds.cityWide")}
+        </span>
       </div>
       <h3 className="mt-3 text-[17px] font-bold leading-snug text-stone-900">
         <Link to={`/rounds/${round.id}`} className="after:absolute after:inset-0 hover:text-brand-700" prefetch="intent">

@@ -12,7 +12,12 @@ const phase = (id: number, startDay: number, endDay: number, allows: PhaseData["
   endsAt: new Date(now + endDay * DAY).toISOString(),
   allows,
 });
-const phases = [phase(1, -10, -1, ["SUBMIT"]), phase(2, -1, 3, ["REVIEW", "COMMENT"]), phase(3, 4, 5, ["VOTE"]), phase(4, 5, 9, ["RESULTS"])];
+const phases = [
+  phase(1, -10, -1, ["SUBMIT"]),
+  phase(2, -1, 3, ["REVIEW", "COMMENT"]),
+  phase(3, 4, 5, ["VOTE"]),
+  phase(4, 5, 9, ["RESULTS"]),
+];
 
 describe("round page helpers", () => {
   it("places each phase as done, current or still to come", () => {

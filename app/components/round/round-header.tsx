@@ -16,8 +16,10 @@ export function CurrentPhase({ round, lng, now }: { round: RoundData; lng: Langu
   if (phase) {
     const days = daysLeft(phase.endsAt, now);
     text = `${localName(phase, lng)} · ${days <= 0 ? t("roundPage.now.phaseToday") : t("roundPage.now.phaseDday", { days })}`;
-  } else if (round.stage === "upcoming" && round.startsAt) text = t("roundPage.now.startsAt", { date: formatDateTime(round.startsAt, lng) });
-  else if (round.stage === "finished" && (round.finishedAt ?? round.endsAt)) text = t("roundPage.now.finishedAt", { date: formatDate((round.finishedAt ?? round.endsAt)!, lng) });
+  } else if (round.stage === "upcoming" && round.startsAt)
+    text = t("roundPage.now.startsAt", { date: formatDateTime(round.startsAt, lng) });
+  else if (round.stage === "finished" && (round.finishedAt ?? round.endsAt))
+    text = t("roundPage.now.finishedAt", { date: formatDate((round.finishedAt ?? round.endsAt)!, lng) });
   else text = t("roundPage.now.noPhase");
   return (
     <p
@@ -27,7 +29,9 @@ export function CurrentPhase({ round, lng, now }: { round: RoundData; lng: Langu
     >
       {phase ? <span className="text-stone-600">{t("roundPage.timeline.current")}</span> : null}
       <span>{text}</span>
-      {phase ? <span className="font-normal text-stone-600">({t("roundPage.now.until", { date: formatDateTime(phase.endsAt, lng) })})</span> : null}
+      {phase ? (
+        <span className="font-normal text-stone-600">({t("roundPage.now.until", { date: formatDateTime(phase.endsAt, lng) })})</span>
+      ) : null}
     </p>
   );
 }
@@ -99,12 +103,23 @@ export function RoundDescription({ round, districts, lng }: { round: RoundData; 
 }
 
 /** The parts of the round's eligibility that override the city's rules, in plain words. */
-function EligibilitySummary({ rules, districts, lng }: { rules: NonNullable<RoundData["eligibility"]>; districts: District[]; lng: Language }) {
+function EligibilitySummary({
+  rules,
+  districts,
+  lng,
+}: {
+  rules: NonNullable<RoundData["eligibility"]>;
+  districts: District[];
+  lng: Language;
+}) {
   const { t } = useTranslation();
   const sep = t("roundPage.eligibility.listSeparator");
   const lines: string[] = [];
-  if (rules.requireVerified !== undefined) lines.push(t(rules.requireVerified ? "roundPage.eligibility.verified" : "roundPage.eligibility.notVerified"));
-  if (rules.minAge !== undefined) lines.push(rules.minAge > 0 ? t("roundPage.eligibility.minAge", { age: rules.minAge }) : t("roundPage.eligibility.anyAge"));
+  if (rules.requireVerified !== undefined)
+    lines.push(t(rules.requireVerified ? "roundPage.eligibility.verified" : "roundPage.eligibility.notVerified"));
+  if (rules.minAge !== undefined)
+    lines.push(rules.minAge > 0 ? t("roundPage.eligibility.minAge", { age: rules.minAge }) : t("roundPage.eligibility.anyAge"));
+  if (rules.maxAge != null) lines.push(t("roundPage.eligibility.maxAge", { age: rules.maxAge }));
   if (rules.affiliation === null) lines.push(t("roundPage.eligibility.anyone"));
   else if (rules.affiliation) {
     const kinds = (rules.affiliation.kinds ?? []).map((k) => t(`roundPage.eligibility.kind.${k}`)).join(sep);
@@ -115,6 +130,8 @@ function EligibilitySummary({ rules, districts, lng }: { rules: NonNullable<Roun
       .join(sep);
     lines.push(places ? t("roundPage.eligibility.whoIn", { kinds, places }) : t("roundPage.eligibility.who", { kinds }));
     if (rules.affiliation.requireConfirmation) lines.push(t("roundPage.eligibility.confirmed"));
+    if (rules.affiliation.minResidenceMonths)
+      lines.push(t("roundPage.eligibility.minResidenceMonths", { months: rules.affiliation.minResidenceMonths }));
   }
   if (rules.excludedGroups?.length) {
     const groups = rules.excludedGroups.map((g) => t(`groups.${g}`, { defaultValue: g })).join(sep);
@@ -122,7 +139,10 @@ function EligibilitySummary({ rules, districts, lng }: { rules: NonNullable<Roun
   }
   if (lines.length === 0) return null;
   return (
-    <div className="mt-5 rounded-xl bg-amber-50 px-4 py-3 text-sm text-amber-950 ring-1 ring-inset ring-amber-200" data-testid="round-eligibility">
+    <div
+      className="mt-5 rounded-xl bg-amber-50 px-4 py-3 text-sm text-amber-950 ring-1 ring-inset ring-amber-200"
+      data-testid="round-eligibility"
+    >
       <h3 className="font-semibold">{t("roundPage.eligibility.heading")}</h3>
       <p className="mt-0.5 text-xs text-amber-900">{t("roundPage.eligibility.intro")}</p>
       <ul className="mt-2 list-disc space-y-1 pl-5">

@@ -4,7 +4,21 @@ import { useTranslation } from "react-i18next";
 
 export type BarRow = { key: string; label: string; value: number; extra?: string };
 
-export function BarTable({ caption, rows, valueLabel, extraLabel, testId, tone = "brand" }: { caption: string; rows: BarRow[]; valueLabel: string; extraLabel?: string; testId?: string; tone?: "brand" | "clay" }) {
+export function BarTable({
+  caption,
+  rows,
+  valueLabel,
+  extraLabel,
+  testId,
+  tone = "brand",
+}: {
+  caption: string;
+  rows: BarRow[];
+  valueLabel: string;
+  extraLabel?: string;
+  testId?: string;
+  tone?: "brand" | "clay";
+}) {
   const max = Math.max(1, ...rows.map((r) => r.value));
   return (
     <table className="w-full table-fixed border-collapse text-sm" data-testid={testId}>
@@ -25,7 +39,10 @@ export function BarTable({ caption, rows, valueLabel, extraLabel, testId, tone =
             <td className="py-1">
               <div className="flex items-center gap-2">
                 <span aria-hidden="true" className="block h-3 min-w-[2px] rounded-full bg-stone-100" style={{ width: "100%" }}>
-                  <span className={`block h-3 rounded-full ${tone === "clay" ? "bg-clay-500" : "bg-brand-500"}`} style={{ width: `${(r.value / max) * 100}%` }} />
+                  <span
+                    className={`block h-3 rounded-full ${tone === "clay" ? "bg-clay-500" : "bg-brand-500"}`}
+                    style={{ width: `${(r.value / max) * 100}%` }}
+                  />
                 </span>
                 <span className="w-10 shrink-0 text-right font-semibold tabular-nums text-stone-900">{r.value}</span>
               </div>

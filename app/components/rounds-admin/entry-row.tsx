@@ -16,13 +16,42 @@ export type ConsoleEntry = {
   status: string;
   reason: string | null;
   department: Named | null;
-  proposal: { id: number; title: string; authorName: string; district: Named | null; supportCount: number; commentCount: number; estimatedCostKrw: number | null };
-  review: { verdict: string; reasons: string; adjustedCostKrw: number | null; reviewer: string; department: { name: string; nameEn: string } | null; updatedAt: string } | null;
+  proposal: {
+    id: number;
+    title: string;
+    authorName: string;
+    district: Named | null;
+    supportCount: number;
+    commentCount: number;
+    estimatedCostKrw: number | null;
+  };
+  review: {
+    verdict: string;
+    reasons: string;
+    adjustedCostKrw: number | null;
+    reviewer: string;
+    department: { name: string; nameEn: string } | null;
+    updatedAt: string;
+  } | null;
   costKrw: number | null;
   scores: { scorers: number; average: number | null } | null;
 };
 
-export function EntryRow({ entry, lng, departments, locked, maxTotal, error }: { entry: ConsoleEntry; lng: Language; departments: Named[]; locked: boolean; maxTotal: number; error: LocalizedError | null }) {
+export function EntryRow({
+  entry,
+  lng,
+  departments,
+  locked,
+  maxTotal,
+  error,
+}: {
+  entry: ConsoleEntry;
+  lng: Language;
+  departments: Named[];
+  locked: boolean;
+  maxTotal: number;
+  error: LocalizedError | null;
+}) {
   const { t } = useTranslation();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("entryId") === String(entry.id);
@@ -37,7 +66,13 @@ export function EntryRow({ entry, lng, departments, locked, maxTotal, error }: {
       <input type="hidden" name="intent" value="status" />
       <input type="hidden" name="entryId" value={entry.id} />
       <input type="hidden" name="status" value={status} />
-      <button type="submit" className="btn-secondary min-h-[40px] px-3 text-sm" disabled={frozen || busy || extra?.disabled} title={extra?.hint} aria-describedby={extra?.hint ? id("shortlist-hint") : undefined}>
+      <button
+        type="submit"
+        className="btn-secondary min-h-[40px] px-3 text-sm"
+        disabled={frozen || busy || extra?.disabled}
+        title={extra?.hint}
+        aria-describedby={extra?.hint ? id("shortlist-hint") : undefined}
+      >
         {label}
       </button>
     </Form>
@@ -56,7 +91,8 @@ export function EntryRow({ entry, lng, departments, locked, maxTotal, error }: {
         </Link>
       </h3>
       <p className="mt-1 text-sm text-stone-600">
-        #{p.id} · {p.authorName} · {p.district ? localName(p.district, lng) : t("rounds.cityWide")} · {t("roundsAdmin.entries.supports", { count: p.supportCount })} · {t("roundsAdmin.entries.comments", { count: p.commentCount })}
+        #{p.id} · {p.authorName} · {p.district ? localName(p.district, lng) : t("rounds.cityWide")} ·{" "}
+        {t("roundsAdmin.entries.supports", { count: p.supportCount })} · {t("roundsAdmin.entries.comments", { count: p.commentCount })}
       </p>
 
       <dl className="mt-3 grid grid-cols-3 gap-x-4 gap-y-2 text-sm sm:gap-x-6">
@@ -70,13 +106,17 @@ export function EntryRow({ entry, lng, departments, locked, maxTotal, error }: {
           <dt className="text-stone-500">{t("roundsAdmin.entries.cost")}</dt>
           <dd className="font-semibold tabular-nums">
             {entry.costKrw === null ? "—" : formatKrw(entry.costKrw, lng)}
-            {entry.review?.adjustedCostKrw != null ? <span className="ml-1 font-normal text-stone-500">({t("roundsAdmin.entries.reviewedCost")})</span> : null}
+            {entry.review?.adjustedCostKrw != null ? (
+              <span className="ml-1 font-normal text-stone-500">({t("roundsAdmin.entries.reviewedCost")})</span>
+            ) : null}
           </dd>
         </div>
         <div>
           <dt className="text-stone-500">{t("roundsAdmin.entries.score")}</dt>
           <dd className="font-semibold tabular-nums" data-testid="entry-score">
-            {entry.scores?.average == null ? t("roundsAdmin.entries.noScore") : t("roundsAdmin.entries.scoreValue", { average: entry.scores.average, max: maxTotal, count: entry.scores.scorers })}
+            {entry.scores?.average == null
+              ? t("roundsAdmin.entries.noScore")
+              : t("roundsAdmin.entries.scoreValue", { average: entry.scores.average, max: maxTotal, count: entry.scores.scorers })}
           </dd>
         </div>
       </dl>
@@ -91,7 +131,10 @@ export function EntryRow({ entry, lng, departments, locked, maxTotal, error }: {
       ) : null}
       {entry.reason ? (
         <p className="mt-2 text-sm text-stone-600">
-          <span className="font-semibold">{entry.status === "EXCLUDED" ? t("roundsAdmin.entries.excludedBecause") : t("roundsAdmin.entries.promotedBecause")}:</span> {entry.reason}
+          <span className="font-semibold">
+            {entry.status === "EXCLUDED" ? t("roundsAdmin.entries.excludedBecause") : t("roundsAdmin.entries.promotedBecause")}:
+          </span>{" "}
+          {entry.reason}
         </p>
       ) : null}
 
@@ -106,7 +149,13 @@ export function EntryRow({ entry, lng, departments, locked, maxTotal, error }: {
               <label htmlFor={id("department")} className="field-label">
                 {t("roundsAdmin.entries.assign")}
               </label>
-              <select id={id("department")} name="departmentId" defaultValue={entry.department?.id ?? ""} className="field-input min-h-[40px] max-w-[14rem] py-1.5" disabled={frozen}>
+              <select
+                id={id("department")}
+                name="departmentId"
+                defaultValue={entry.department?.id ?? ""}
+                className="field-input min-h-[40px] max-w-[14rem] py-1.5"
+                disabled={frozen}
+              >
                 <option value="" disabled>
                   {t("roundsAdmin.entries.chooseDepartment")}
                 </option>
@@ -124,7 +173,11 @@ export function EntryRow({ entry, lng, departments, locked, maxTotal, error }: {
 
           <div className="flex flex-wrap gap-2">
             {entry.status !== "SHORTLISTED"
-              ? statusButton("SHORTLISTED", t("roundsAdmin.entries.shortlist"), notFeasible ? { disabled: true, hint: t("rounds.errors.notFeasible") } : undefined)
+              ? statusButton(
+                  "SHORTLISTED",
+                  t("roundsAdmin.entries.shortlist"),
+                  notFeasible ? { disabled: true, hint: t("rounds.errors.notFeasible") } : undefined,
+                )
               : null}
             {entry.status !== "SUBMITTED" ? statusButton("SUBMITTED", t("roundsAdmin.entries.backToSubmitted")) : null}
           </div>
@@ -136,7 +189,9 @@ export function EntryRow({ entry, lng, departments, locked, maxTotal, error }: {
 
           {entry.status !== "EXCLUDED" ? (
             <details className="sm:basis-full" open={!!issueAt(error, "reason")}>
-              <summary className="inline-flex min-h-[40px] cursor-pointer items-center rounded-xl px-1 text-sm font-semibold text-red-700 hover:underline">{t("roundsAdmin.entries.exclude")}</summary>
+              <summary className="inline-flex min-h-[40px] cursor-pointer items-center rounded-xl px-1 text-sm font-semibold text-red-700 hover:underline">
+                {t("roundsAdmin.entries.exclude")}
+              </summary>
               <Form method="post" className="mt-2 space-y-2" data-testid="exclude-form" noValidate preventScrollReset>
                 <input type="hidden" name="intent" value="status" />
                 <input type="hidden" name="entryId" value={entry.id} />
@@ -144,12 +199,23 @@ export function EntryRow({ entry, lng, departments, locked, maxTotal, error }: {
                 <label htmlFor={id("reason")} className="field-label">
                   {t("roundsAdmin.entries.excludeReason")}
                 </label>
-                <textarea {...describedBy(id("reason"), { hint: true, error: issueAt(error, "reason") })} name="reason" rows={2} maxLength={500} className="field-input" disabled={frozen} />
+                <textarea
+                  {...describedBy(id("reason"), { hint: true, error: issueAt(error, "reason") })}
+                  name="reason"
+                  rows={2}
+                  maxLength={500}
+                  className="field-input"
+                  disabled={frozen}
+                />
                 <p id={`${id("reason")}-hint`} className="field-hint">
                   {t("roundsAdmin.entries.excludeReasonHint")}
                 </p>
                 <FieldError id={`${id("reason")}-error`} message={issueAt(error, "reason")} />
-                <button type="submit" className="btn min-h-[40px] bg-red-700 px-3 text-sm text-white hover:bg-red-800" disabled={frozen || busy}>
+                <button
+                  type="submit"
+                  className="btn min-h-[40px] bg-red-700 px-3 text-sm text-white hover:bg-red-800"
+                  disabled={frozen || busy}
+                >
                   {t("roundsAdmin.entries.excludeSubmit")}
                 </button>
               </Form>

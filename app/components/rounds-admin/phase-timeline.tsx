@@ -7,7 +7,17 @@ import { localName } from "../admin/ui.tsx";
 
 type Phase = { id: number; position: number; name: string; nameEn: string; startsAt: string; endsAt: string; allows: readonly string[] };
 
-export function PhaseTimeline({ phases, currentPhaseId, now, lng }: { phases: Phase[]; currentPhaseId: number | null; now: number; lng: Language }) {
+export function PhaseTimeline({
+  phases,
+  currentPhaseId,
+  now,
+  lng,
+}: {
+  phases: Phase[];
+  currentPhaseId: number | null;
+  now: number;
+  lng: Language;
+}) {
   const { t } = useTranslation();
   return (
     <ol className="relative space-y-3" data-testid="phase-timeline">
@@ -35,7 +45,8 @@ export function PhaseTimeline({ phases, currentPhaseId, now, lng }: { phases: Ph
                 {past ? <span className="sr-only">({t("roundsAdmin.timeline.past")})</span> : null}
               </p>
               <p className="mt-0.5 text-sm tabular-nums">
-                <time dateTime={p.startsAt}>{formatDateTime(p.startsAt, lng)}</time> – <time dateTime={p.endsAt}>{formatDateTime(p.endsAt, lng)}</time>
+                <time dateTime={p.startsAt}>{formatDateTime(p.startsAt, lng)}</time> –{" "}
+                <time dateTime={p.endsAt}>{formatDateTime(p.endsAt, lng)}</time>
               </p>
               <ul className="mt-1.5 flex flex-wrap gap-1" aria-label={t("roundsAdmin.form.allows")}>
                 {p.allows.length === 0 ? <li className="text-xs text-stone-500">{t("roundsAdmin.timeline.nothingAllowed")}</li> : null}

@@ -8,9 +8,10 @@ import type { LocalizedError } from "../../i18n/errors.ts";
 import type { Language } from "../../i18n/i18n.ts";
 import { formatDateTime } from "../../lib/format.ts";
 import { describedBy, ErrorAlert, FieldError, issueAt, localName, StatusMessage } from "../admin/ui.tsx";
-import { scoreField } from "./score-form.ts";
+import { scoreField } from "../../lib/form-names.ts";
 
-const issueUnder = (error: LocalizedError | null, path: string) => error?.issues?.find((i) => i.path === path || i.path.startsWith(`${path}.`))?.message;
+const issueUnder = (error: LocalizedError | null, path: string) =>
+  error?.issues?.find((i) => i.path === path || i.path.startsWith(`${path}.`))?.message;
 
 export type ReviewValues = { verdict: string; reasons: string; adjustedCostKrw: string };
 
@@ -31,7 +32,10 @@ export function ReviewForm({
 }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const busy = navigation.state === "submitting" && navigation.formData?.get("entryId") === String(entryId) && navigation.formData?.get("intent") === "review";
+  const busy =
+    navigation.state === "submitting" &&
+    navigation.formData?.get("entryId") === String(entryId) &&
+    navigation.formData?.get("intent") === "review";
   const id = (name: string) => `review-${entryId}-${name}`;
   const verdictError = issueAt(error, "verdict");
   return (
@@ -42,8 +46,18 @@ export function ReviewForm({
         <legend className="field-label">{t("roundsAdmin.review.verdict")}</legend>
         <div className="grid gap-2 sm:grid-cols-3">
           {VERDICTS.map((v) => (
-            <label key={v} className="flex min-h-[44px] cursor-pointer items-center gap-2 rounded-xl border border-stone-300 bg-white px-3 text-[15px] font-semibold has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-              <input type="radio" name="verdict" value={v} defaultChecked={values.verdict === v} className="h-5 w-5 accent-brand-600" aria-invalid={verdictError ? true : undefined} />
+            <label
+              key={v}
+              className="flex min-h-[44px] cursor-pointer items-center gap-2 rounded-xl border border-stone-300 bg-white px-3 text-[15px] font-semibold has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+            >
+              <input
+                type="radio"
+                name="verdict"
+                value={v}
+                defaultChecked={values.verdict === v}
+                className="h-5 w-5 accent-brand-600"
+                aria-invalid={verdictError ? true : undefined}
+              />
               {t(`rounds.verdict.${v}`)}
             </label>
           ))}
@@ -54,7 +68,14 @@ export function ReviewForm({
         <label htmlFor={id("reasons")} className="field-label">
           {t("roundsAdmin.review.reasons")}
         </label>
-        <textarea {...describedBy(id("reasons"), { hint: true, error: issueAt(error, "reasons") })} name="reasons" rows={4} maxLength={3000} defaultValue={values.reasons} className="field-input leading-relaxed" />
+        <textarea
+          {...describedBy(id("reasons"), { hint: true, error: issueAt(error, "reasons") })}
+          name="reasons"
+          rows={4}
+          maxLength={3000}
+          defaultValue={values.reasons}
+          className="field-input leading-relaxed"
+        />
         <p id={`${id("reasons")}-hint`} className="field-hint">
           {t("roundsAdmin.review.reasonsHint")}
         </p>
@@ -88,7 +109,11 @@ export function ReviewForm({
         <button type="submit" className="btn-primary" disabled={busy}>
           {busy ? t("admin.common.saving") : lastSaved ? t("roundsAdmin.review.update") : t("roundsAdmin.review.submit")}
         </button>
-        {lastSaved ? <p className="text-sm text-stone-500">{t("roundsAdmin.review.lastSaved", { reviewer: lastSaved.reviewer, at: formatDateTime(lastSaved.at, lng) })}</p> : null}
+        {lastSaved ? (
+          <p className="text-sm text-stone-500">
+            {t("roundsAdmin.review.lastSaved", { reviewer: lastSaved.reviewer, at: formatDateTime(lastSaved.at, lng) })}
+          </p>
+        ) : null}
       </div>
     </Form>
   );
@@ -119,7 +144,10 @@ export function ScoreForm({
   // Only what was typed here is state: saved points arrive as props (after a save, a moment later than the form).
   const [edits, setEdits] = useState<Record<string, string>>({});
   const points = { ...values, ...edits };
-  const busy = navigation.state === "submitting" && navigation.formData?.get("entryId") === String(entryId) && navigation.formData?.get("intent") === "score";
+  const busy =
+    navigation.state === "submitting" &&
+    navigation.formData?.get("entryId") === String(entryId) &&
+    navigation.formData?.get("intent") === "score";
   const max = criteria.reduce((sum, c) => sum + c.maxPoints, 0);
   const total = criteria.reduce((sum, c) => sum + (Number(points[String(c.id)]) || 0), 0);
   const id = (criterionId: number) => `score-${entryId}-${criterionId}`;

@@ -1,9 +1,9 @@
-// React hooks for live updates over socket.io.
+// React hooks for live updates on the proposal list and on one proposal, over socket.io.
 import { useRevalidator } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import type { SupportChanged } from "../../realtime/contract.ts";
-import type { ProposalStatus } from "../domain/proposals/proposal.types.ts";
-import { useWatchedRoom } from "./live-connection.ts";
+import type { SupportChanged } from "../../../realtime/contract.ts";
+import type { ProposalStatus } from "../../domain/proposals/proposal.types.ts";
+import { useWatchedRoom } from "./room.ts";
 import { getSocket } from "./socket.client.ts";
 
 type LiveState = Record<number, { supportCount: number; status: ProposalStatus }>;
@@ -22,8 +22,14 @@ export function useLiveSupport(target: "list" | number, version: unknown) {
   useEffect(() => setLive({}), [version]);
 
   const connected = useWatchedRoom(target, {
-    watch: () => (target === "list" ? getSocket().emit("proposals:watch", () => undefined) : getSocket().emit("proposal:watch", { proposalId: target }, () => undefined)),
-    unwatch: () => (target === "list" ? getSocket().emit("proposals:unwatch", () => undefined) : getSocket().emit("proposal:unwatch", { proposalId: target }, () => undefined)),
+    watch: () =>
+      target === "list"
+        ? getSocket().emit("proposals:watch", () => undefined)
+        : getSocket().emit("proposal:watch", { proposalId: target }, () => undefined),
+    unwatch: () =>
+      target === "list"
+        ? getSocket().emit("proposals:unwatch", () => undefined)
+        : getSocket().emit("proposal:unwatch", { proposalId: target }, () => undefined),
     onMissed: () => revalidator.revalidate(),
   });
 
@@ -52,7 +58,7 @@ export function useLiveSupport(target: "list" | number, version: unknown) {
       socket.off("comment:changed", onProgress);
       socket.off("proposal:presence", onPresence);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `revalidator` is a new object on every render; listing it would resubscribe (and miss events) each time
   }, [target]);
 
   return { live, connected, present };

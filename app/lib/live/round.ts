@@ -3,8 +3,8 @@
 import { useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { RoundPhaseChanged } from "../../realtime/contract.ts";
-import { useWatchedRoom } from "./live-connection.ts";
+import type { RoundPhaseChanged } from "../../../realtime/contract.ts";
+import { useWatchedRoom } from "./room.ts";
 import { getSocket } from "./socket.client.ts";
 
 const REVALIDATE_DELAY_MS = 150;
@@ -71,7 +71,6 @@ export function useLiveRound(roundId: number, phaseLabel: (phaseId: number) => s
       socket.off("comment:changed", onComment);
       socket.off("round:presence", onPresence);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [roundId]);
 
   return { connected, present, announcement: announcement.text + (announcement.n % 2 ? "\u200b" : "") };

@@ -1,6 +1,6 @@
 // One socket.io connection per browser tab, shared by every component.
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, ServerToClientEvents } from "../../realtime/contract.ts";
+import type { ClientToServerEvents, ServerToClientEvents } from "../../../realtime/contract.ts";
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

@@ -1,11 +1,9 @@
-// Server helpers shared by the /admin routes: who may open the back office, and how an
-// action turns a domain failure into `{ ok: false, error, … }` with the right status.
-import { json, redirect, type AppLoadContext } from "@remix-run/node";
+// Server helpers shared by the /admin routes: who may open the back office, and reading
+// plain form and query values. Actions report a refusal with actionFailure (http.server.ts).
+import { redirect, type AppLoadContext } from "@remix-run/node";
 import { AppError } from "../../domain/errors.ts";
 import { isModerator } from "../../domain/roles/roles.policy.ts";
-import type { LocalizedError } from "../../i18n/errors.ts";
-import type { Language } from "../../i18n/i18n.ts";
-import { errorJson, requestLanguage, throwAsResponse } from "../../lib/http.server.ts";
+import { requestLanguage, throwAsResponse } from "./http.server.ts";
 
 /**
  * Loaders: anonymous people go to the login page (and come back here); people who are
@@ -20,13 +18,6 @@ export async function requireStaff(request: Request, context: AppLoadContext) {
   }
   if (!isModerator(viewer)) throwAsResponse(new AppError("FORBIDDEN", "errors.forbidden"), lng);
   return { viewer, lng };
-}
-
-/** Actions: an expected domain failure, localized, with what the form needs to show it. */
-export async function failure<T extends Record<string, unknown>>(error: unknown, lng: Language, extra: T) {
-  const response = errorJson(error, lng);
-  const body = (await response.json()) as { error: LocalizedError };
-  return json({ ok: false as const, error: body.error, ...extra }, { status: response.status });
 }
 
 /** A form value as a trimmed string ("" when missing). */

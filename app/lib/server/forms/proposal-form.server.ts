@@ -1,7 +1,7 @@
 // Reads proposal forms that may carry files (multipart) or not (urlencoded).
 import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, MaxPartSizeExceededError } from "@remix-run/node";
-import { AppError } from "../domain/errors.ts";
-import { ATTACHMENT_MAX_BYTES, type NewFile } from "../domain/proposals/content.service.server.ts";
+import { AppError } from "../../../domain/errors.ts";
+import { ATTACHMENT_MAX_BYTES, type NewFile } from "../../../domain/proposals/content.service.server.ts";
 
 export async function readProposalForm(request: Request): Promise<{ form: FormData; files: NewFile[] }> {
   const multipart = (request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
@@ -13,7 +13,10 @@ export async function readProposalForm(request: Request): Promise<{ form: FormDa
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError || (error instanceof Error && error.name === "MaxPartSizeExceededError")) {
       const params = { name: "", max: "5 MB" };
-      throw new AppError("VALIDATION", "content.errors.fileTooLarge", { params, issues: [{ path: "files", key: "content.errors.fileTooLarge", params }] });
+      throw new AppError("VALIDATION", "content.errors.fileTooLarge", {
+        params,
+        issues: [{ path: "files", key: "content.errors.fileTooLarge", params }],
+      });
     }
     throw error;
   }

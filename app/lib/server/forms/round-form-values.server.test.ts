@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { ZRoundInput } from "../../domain/rounds/round.schema.ts";
-import { applyEdit, readRoundForm, roundValues, swapPhases, templateValues, toRoundInput, type PhaseRow } from "./round-form-values.ts";
+import { ZRoundInput } from "../../../domain/rounds/round.schema.ts";
+import {
+  applyEdit,
+  readRoundForm,
+  roundValues,
+  swapPhases,
+  templateValues,
+  toRoundInput,
+  type PhaseRow,
+} from "./round-form-values.server.ts";
 
 const NOW = new Date("2026-03-01T15:30:00Z"); // 00:30 on 2 March in Korea
 
@@ -54,13 +62,21 @@ describe("reading the round form", () => {
       useCityRules: false,
       requireVerified: true,
       minAge: "16",
+      maxAge: "",
       kinds: ["RESIDENT", "WORKER"],
       districtIds: ["3"],
       requireConfirmation: false,
+      minResidenceMonths: "",
       excludedGroups: ["CITY_STAFF"],
     });
     expect(values.phases).toHaveLength(2);
-    expect(values.phases[0]).toEqual({ name: "제안 접수", nameEn: "Call for proposals", startsAt: "2026-03-02T09:00", endsAt: "2026-03-23T09:00", allows: ["SUBMIT", "COMMENT"] });
+    expect(values.phases[0]).toEqual({
+      name: "제안 접수",
+      nameEn: "Call for proposals",
+      startsAt: "2026-03-02T09:00",
+      endsAt: "2026-03-23T09:00",
+      allows: ["SUBMIT", "COMMENT"],
+    });
     expect(values.criteria.map((c) => c.maxPoints)).toEqual(["40", "60"]);
   });
 
@@ -75,7 +91,12 @@ describe("reading the round form", () => {
       { districtId: 3, amountKrw: 300_000_000 },
       { districtId: 7, amountKrw: 200_000_000 },
     ]);
-    expect(parsed.eligibility).toEqual({ requireVerified: true, minAge: 16, affiliation: { kinds: ["RESIDENT", "WORKER"], districtIds: [3], requireConfirmation: false }, excludedGroups: ["CITY_STAFF"] });
+    expect(parsed.eligibility).toEqual({
+      requireVerified: true,
+      minAge: 16,
+      affiliation: { kinds: ["RESIDENT", "WORKER"], districtIds: [3], requireConfirmation: false },
+      excludedGroups: ["CITY_STAFF"],
+    });
     expect(parsed.phases[1]!.nameEn).toBeUndefined();
     expect(parsed.criteria).toEqual([
       { name: "창의성", nameEn: "Creativity", maxPoints: 40 },
@@ -90,6 +111,48 @@ describe("reading the round form", () => {
     expect(contest.eligibility).toBeNull();
     const noAge = toRoundInput({ ...values, eligibility: { ...values.eligibility, minAge: "", kinds: [] } });
     expect(ZRoundInput.parse(noAge).eligibility).toEqual({ requireVerified: true, excludedGroups: ["CITY_STAFF"] });
+  });
+
+  it("reads a youth age band and a residence period, and the domain refuses a band upside down", () => {
+    const youth = form(
+      [...posted.entries()]
+        .map(([k, v]) => [k, String(v)] as [string, string])
+        .concat([
+          ["eligibility.maxAge", " 24 "],
+          ["eligibility.minResidenceMonths", "12"],
+        ]),
+    );
+    const values = readRoundForm(youth);
+    expect(values.eligibility).toMatchObject({ minAge: "16", maxAge: "24", minResidenceMonths: "12" });
+    const parsed = ZRoundInput.parse(toRoundInput(values));
+    expect(parsed.eligibility).toEqual({
+      requireVerified: true,
+      minAge: 16,
+      maxAge: 24,
+      affiliation: { kinds: ["RESIDENT", "WORKER"], districtIds: [3], requireConfirmation: false, minResidenceMonths: 12 },
+      excludedGroups: ["CITY_STAFF"],
+    });
+    const upsideDown = ZRoundInput.safeParse(toRoundInput({ ...values, eligibility: { ...values.eligibility, maxAge: "15" } }));
+    expect(upsideDown.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["eligibility.maxAge", "validation.maxAgeBelowMinAge"],
+    ]);
+    const notANumber = ZRoundInput.safeParse(
+      toRoundInput({ ...values, eligibility: { ...values.eligibility, minResidenceMonths: "열두" } }),
+    );
+    expect(notANumber.error!.issues.map((i) => i.path.join("."))).toEqual(["eligibility.affiliation.minResidenceMonths"]);
+    // And back: a saved round shows what was saved.
+    const shown = roundValues({
+      kind: "CONTEST",
+      title: "t",
+      description: "d",
+      district: null,
+      budgetCapKrw: null,
+      pots: [],
+      phases: [],
+      criteria: [],
+      eligibility: parsed.eligibility!,
+    });
+    expect(shown.eligibility).toMatchObject({ maxAge: "24", minResidenceMonths: "12" });
   });
 
   it("lets the domain name a blank or impossible time by its path", () => {
@@ -125,7 +188,15 @@ describe("new and saved rounds as form values", () => {
       budgetCapKrw: 1_500_000_000,
       pots: [{ district: { id: 3 }, amountKrw: 500_000_000 }],
       eligibility: { minAge: 14, excludedGroups: ["CITY_STAFF"] },
-      phases: [{ name: "투표", nameEn: "Voting", startsAt: "2026-03-23T00:00:00.000Z", endsAt: new Date("2026-03-30T09:00:00Z"), allows: ["VOTE"] }],
+      phases: [
+        {
+          name: "투표",
+          nameEn: "Voting",
+          startsAt: "2026-03-23T00:00:00.000Z",
+          endsAt: new Date("2026-03-30T09:00:00Z"),
+          allows: ["VOTE"],
+        },
+      ],
       criteria: [{ name: "창의성", nameEn: "창의성", maxPoints: 50 }],
     };
     const values = roundValues(saved);
@@ -146,7 +217,13 @@ describe("editing buttons", () => {
   it("adds a phase after the last one, starting when it ends, and focuses its name", () => {
     const edit = applyEdit(base, "phase.add", NOW)!;
     expect(edit.values.phases).toHaveLength(4);
-    expect(edit.values.phases[3]).toEqual({ name: "", nameEn: "", startsAt: base.phases[2]!.endsAt, endsAt: "2026-04-14T09:00", allows: ["COMMENT"] });
+    expect(edit.values.phases[3]).toEqual({
+      name: "",
+      nameEn: "",
+      startsAt: base.phases[2]!.endsAt,
+      endsAt: "2026-04-14T09:00",
+      allows: ["COMMENT"],
+    });
     expect(edit.focus).toBe("phases.3.name");
   });
 

@@ -2,9 +2,9 @@
 // shows it again unchanged), how it is read from a posted form, how the small editing
 // buttons (add, remove, reorder phases and criteria; apply the kind's template) change it
 // without JavaScript, and what the domain receives. The domain does all the checking.
-import { MAX_CRITERIA, MAX_PHASES, ROUND_KINDS, type RoundKind } from "../../domain/rounds/round.schema.ts";
-import { DEFAULT_CRITERIA, defaultPhases } from "../../domain/rounds/templates.ts";
-import { dateToKstInput, kstInputToDate, nextKstMorning } from "./kst.ts";
+import { MAX_CRITERIA, MAX_PHASES, ROUND_KINDS, type RoundKind } from "../../../domain/rounds/round.schema.ts";
+import { DEFAULT_CRITERIA, defaultPhases } from "../../../domain/rounds/templates.ts";
+import { dateToKstInput, kstInputToDate, nextKstMorning } from "../../kst.ts";
 
 export type PhaseRow = { name: string; nameEn: string; startsAt: string; endsAt: string; allows: string[] };
 export type CriterionRow = { name: string; nameEn: string; maxPoints: string };
@@ -13,9 +13,11 @@ export type EligibilityValues = {
   useCityRules: boolean;
   requireVerified: boolean;
   minAge: string;
+  maxAge: string;
   kinds: string[];
   districtIds: string[];
   requireConfirmation: boolean;
+  minResidenceMonths: string;
   excludedGroups: string[];
 };
 export type RoundFormValues = {
@@ -32,28 +34,34 @@ export type RoundFormValues = {
   criteria: CriterionRow[];
 };
 
-/** Groups a round may leave out; labels live under `groups.*`. */
-export const KNOWN_GROUPS = ["CITY_STAFF"] as const;
-
 const DAY_MS = 24 * 60 * 60 * 1000;
 const NEW_PHASE_DAYS = 7;
 
-export const isRoundKind = (value: unknown): value is RoundKind => typeof value === "string" && (ROUND_KINDS as readonly string[]).includes(value);
+export const isRoundKind = (value: unknown): value is RoundKind =>
+  typeof value === "string" && (ROUND_KINDS as readonly string[]).includes(value);
 
 const cityRules = (): EligibilityValues => ({
   useCityRules: true,
   requireVerified: true,
   minAge: "",
+  maxAge: "",
   kinds: [],
   districtIds: [],
   requireConfirmation: false,
+  minResidenceMonths: "",
   excludedGroups: [],
 });
 
 const won = (amount: number | null | undefined) => (amount === null || amount === undefined ? "" : amount.toLocaleString("en-US"));
 
 function templatePhases(kind: RoundKind, start: Date): PhaseRow[] {
-  return defaultPhases(kind, start).map((p) => ({ name: p.name, nameEn: p.nameEn, startsAt: dateToKstInput(p.startsAt), endsAt: dateToKstInput(p.endsAt), allows: [...p.allows] }));
+  return defaultPhases(kind, start).map((p) => ({
+    name: p.name,
+    nameEn: p.nameEn,
+    startsAt: dateToKstInput(p.startsAt),
+    endsAt: dateToKstInput(p.endsAt),
+    allows: [...p.allows],
+  }));
 }
 
 /** A new round of `kind`: the kind's phases from the next Korean morning, and the default rubric. */
@@ -81,7 +89,8 @@ type StoredRound = {
   eligibility: {
     requireVerified?: boolean;
     minAge?: number;
-    affiliation?: { kinds?: string[]; districtIds?: number[]; requireConfirmation?: boolean } | null;
+    maxAge?: number | null;
+    affiliation?: { kinds?: string[]; districtIds?: number[]; requireConfirmation?: boolean; minResidenceMonths?: number } | null;
     excludedGroups?: string[];
   } | null;
   phases: { name: string; nameEn: string; startsAt: Date | string; endsAt: Date | string; allows: readonly string[] }[];
@@ -103,13 +112,21 @@ export function roundValues(round: StoredRound): RoundFormValues {
           useCityRules: false,
           requireVerified: e.requireVerified ?? true,
           minAge: e.minAge === undefined ? "" : String(e.minAge),
+          maxAge: e.maxAge == null ? "" : String(e.maxAge),
           kinds: e.affiliation?.kinds ?? [],
           districtIds: (e.affiliation?.districtIds ?? []).map(String),
           requireConfirmation: e.affiliation?.requireConfirmation ?? false,
+          minResidenceMonths: e.affiliation?.minResidenceMonths ? String(e.affiliation.minResidenceMonths) : "",
           excludedGroups: e.excludedGroups ?? [],
         }
       : cityRules(),
-    phases: round.phases.map((p) => ({ name: p.name, nameEn: p.nameEn === p.name ? "" : p.nameEn, startsAt: dateToKstInput(p.startsAt), endsAt: dateToKstInput(p.endsAt), allows: [...p.allows] })),
+    phases: round.phases.map((p) => ({
+      name: p.name,
+      nameEn: p.nameEn === p.name ? "" : p.nameEn,
+      startsAt: dateToKstInput(p.startsAt),
+      endsAt: dateToKstInput(p.endsAt),
+      allows: [...p.allows],
+    })),
     criteria: round.criteria.map((c) => ({ name: c.name, nameEn: c.nameEn === c.name ? "" : c.nameEn, maxPoints: String(c.maxPoints) })),
   };
 }
@@ -145,9 +162,11 @@ export function readRoundForm(form: FormData): RoundFormValues {
       useCityRules: form.get("useCityRules") === "on",
       requireVerified: form.get("eligibility.requireVerified") === "on",
       minAge: text(form, "eligibility.minAge").trim(),
+      maxAge: text(form, "eligibility.maxAge").trim(),
       kinds: texts(form, "eligibility.kinds"),
       districtIds: texts(form, "eligibility.districtIds"),
       requireConfirmation: form.get("eligibility.requireConfirmation") === "on",
+      minResidenceMonths: text(form, "eligibility.minResidenceMonths").trim(),
       excludedGroups: texts(form, "eligibility.excludedGroups"),
     },
     // One row more than allowed is read, so the domain can say "at most N".
@@ -158,7 +177,11 @@ export function readRoundForm(form: FormData): RoundFormValues {
       endsAt: at("endsAt"),
       allows: texts(form, `phases.${i}.allows`),
     })),
-    criteria: rows(form, "criteria", MAX_CRITERIA + 1, (at) => ({ name: at("name"), nameEn: at("nameEn"), maxPoints: at("maxPoints").trim() })),
+    criteria: rows(form, "criteria", MAX_CRITERIA + 1, (at) => ({
+      name: at("name"),
+      nameEn: at("nameEn"),
+      maxPoints: at("maxPoints").trim(),
+    })),
   };
 }
 
@@ -175,16 +198,35 @@ export function toRoundInput(values: RoundFormValues) {
     districtId: values.districtId,
     budgetCapKrw: values.budgetCapKrw,
     // District pots belong to participatory budgets only; the form shows them for that kind alone.
-    pots: values.kind === "PARTICIPATORY_BUDGET" ? Object.entries(values.pots).map(([districtId, amountKrw]) => ({ districtId, amountKrw })) : [],
+    pots:
+      values.kind === "PARTICIPATORY_BUDGET"
+        ? Object.entries(values.pots).map(([districtId, amountKrw]) => ({ districtId, amountKrw }))
+        : [],
     eligibility: e.useCityRules
       ? null
       : {
           requireVerified: e.requireVerified,
           ...(e.minAge !== "" ? { minAge: e.minAge } : {}),
-          ...(e.kinds.length ? { affiliation: { kinds: e.kinds, districtIds: e.districtIds, requireConfirmation: e.requireConfirmation } } : {}),
+          ...(e.maxAge !== "" ? { maxAge: e.maxAge } : {}),
+          ...(e.kinds.length
+            ? {
+                affiliation: {
+                  kinds: e.kinds,
+                  districtIds: e.districtIds,
+                  requireConfirmation: e.requireConfirmation,
+                  ...(e.minResidenceMonths !== "" ? { minResidenceMonths: e.minResidenceMonths } : {}),
+                },
+              }
+            : {}),
           excludedGroups: e.excludedGroups,
         },
-    phases: values.phases.map((p) => ({ name: p.name, nameEn: p.nameEn, startsAt: moment(p.startsAt), endsAt: moment(p.endsAt), allows: p.allows })),
+    phases: values.phases.map((p) => ({
+      name: p.name,
+      nameEn: p.nameEn,
+      startsAt: moment(p.startsAt),
+      endsAt: moment(p.endsAt),
+      allows: p.allows,
+    })),
     criteria: values.criteria.map((c) => ({ name: c.name, nameEn: c.nameEn, maxPoints: c.maxPoints })),
   };
 }
@@ -220,7 +262,13 @@ export function swapPhases(phases: PhaseRow[], i: number): PhaseRow[] {
 /** A blank phase after the last one, starting when it ends. */
 function newPhase(after: PhaseRow | undefined, now: Date): PhaseRow {
   const start = (after && kstInputToDate(after.endsAt)) ?? nextKstMorning(now);
-  return { name: "", nameEn: "", startsAt: dateToKstInput(start), endsAt: dateToKstInput(start.getTime() + NEW_PHASE_DAYS * DAY_MS), allows: ["COMMENT"] };
+  return {
+    name: "",
+    nameEn: "",
+    startsAt: dateToKstInput(start),
+    endsAt: dateToKstInput(start.getTime() + NEW_PHASE_DAYS * DAY_MS),
+    allows: ["COMMENT"],
+  };
 }
 
 /** Applies one editing button; null means the intent is "save" (or unknown). */

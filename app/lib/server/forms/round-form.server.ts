@@ -1,10 +1,9 @@
 // The one action behind the new-round and round-settings forms: an editing button returns the
 // changed form; "save" hands the values to the domain and reports its refusal field by field.
 import { json, redirect, type AppLoadContext } from "@remix-run/node";
-import type { Viewer } from "../../domain/viewer.ts";
-import { requestLanguage } from "../../lib/http.server.ts";
-import { failure } from "../admin/admin.server.ts";
-import { applyEdit, readRoundForm, toRoundInput } from "./round-form-values.ts";
+import type { Viewer } from "../../../domain/viewer.ts";
+import { actionFailure, requestLanguage } from "../http.server.ts";
+import { applyEdit, readRoundForm, toRoundInput } from "./round-form-values.server.ts";
 
 export async function roundFormAction(
   request: Request,
@@ -24,6 +23,6 @@ export async function roundFormAction(
     if (redirectTo) return redirect(redirectTo(round.id));
     return json({ ok: true as const, edited: false as const, error: null, values, focus: null, at });
   } catch (error) {
-    return failure(error, lng, { edited: false as const, values, focus: null, at });
+    return actionFailure(error, lng, { ok: false as const, edited: false as const, values, focus: null, at });
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ZScoreInput } from "../../domain/rounds/round.schema.ts";
-import { readScoreSheet, scoreField } from "./score-form.ts";
+import { ZScoreInput } from "../../../domain/rounds/round.schema.ts";
+import { scoreField } from "../../form-names.ts";
+import { readScoreSheet } from "./score-sheet.server.ts";
 
 const sheet = (entries: Record<string, string>) => {
   const form = new FormData();
@@ -10,7 +11,10 @@ const sheet = (entries: Record<string, string>) => {
 
 describe("reading a score sheet", () => {
   it("reads every criterion in rubric order, as the domain expects", () => {
-    const read = readScoreSheet(sheet({ [scoreField(12)]: " 20 ", [scoreField(10)]: "25", [scoreField(11)]: "0", other: "x" }), [10, 11, 12]);
+    const read = readScoreSheet(
+      sheet({ [scoreField(12)]: " 20 ", [scoreField(10)]: "25", [scoreField(11)]: "0", other: "x" }),
+      [10, 11, 12],
+    );
     expect(read.missing).toEqual([]);
     expect(read.scores).toEqual([
       { criterionId: 10, points: "25" },

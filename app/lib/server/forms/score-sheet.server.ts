@@ -1,6 +1,8 @@
-// Reading a committee member's score sheet from the form: one field per criterion, named
-// `score-<criterionId>`, in the rubric's order so the domain's issue paths (scores.1) point
-// at the right field. A blank field is reported here as required rather than sent as 0.
+// Reading a committee member's score sheet from the form: one field per criterion, named by
+// scoreField (form-names.ts), in the rubric's order so the domain's issue paths (scores.1)
+// point at the right field. A blank field is reported here as required rather than sent as 0.
+import { scoreField } from "../../form-names.ts";
+
 export type ScoreSheet = {
   /** What was typed, by criterion id, to show again after a refusal. */
   values: Record<string, string>;
@@ -9,8 +11,6 @@ export type ScoreSheet = {
   /** Rubric positions (0-based) left blank. */
   missing: number[];
 };
-
-export const scoreField = (criterionId: number) => `score-${criterionId}`;
 
 export function readScoreSheet(form: FormData, criterionIds: number[]): ScoreSheet {
   const values: Record<string, string> = {};
