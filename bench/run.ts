@@ -36,10 +36,16 @@ try {
   summary("domain: list 12 proposals", list);
 
   const gql: number[] = [];
-  const query = JSON.stringify({ query: "{ proposals(first: 12) { totalCount edges { node { id title supportCount stance { pro con } } } } }" });
+  const query = JSON.stringify({
+    query: "{ proposals(first: 12) { totalCount edges { node { id title supportCount stance { pro con } } } } }",
+  });
   for (let i = 0; i < 100; i++) {
     const t = performance.now();
-    const r = await app.server.yoga.fetch("http://bench/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: query });
+    const r = await app.server.yoga.fetch("http://bench/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: query,
+    });
     await r.json();
     gql.push(performance.now() - t);
   }
@@ -74,7 +80,12 @@ try {
   const page: number[] = [];
   for (let i = 0; i < 100; i++) {
     const t = performance.now();
-    await Promise.all([domain.rounds.get(null, round.id), domain.entries.list(null, round.id), domain.comments.roundThread(null, round.id), domain.quality.forRound(null, round.id)]);
+    await Promise.all([
+      domain.rounds.get(null, round.id),
+      domain.entries.list(null, round.id),
+      domain.comments.roundThread(null, round.id),
+      domain.quality.forRound(null, round.id),
+    ]);
     page.push(performance.now() - t);
   }
   summary("domain: round page data", page);
@@ -82,10 +93,16 @@ try {
   await roundWatcher.emitWithAck("round:watch", { roundId: round.id });
   const roundLive: number[] = [];
   for (const resident of residents.slice(0, 20)) {
-    const viewer = await domain.sessions.viewerForSession(await app.server.auth.sessionIdFromCookieHeader(await sessionCookieFor(db.prisma, resident.id)));
+    const viewer = await domain.sessions.viewerForSession(
+      await app.server.auth.sessionIdFromCookieHeader(await sessionCookieFor(db.prisma, resident.id)),
+    );
     const pushed = nextEvent(roundWatcher, "comment:changed");
     const t = performance.now();
-    await domain.comments.post(viewer, { roundId: round.id, stance: "PRO", body: "벤치마크 의견: 생활 밀착형 사업이 필요하기 때문에 찬성합니다." });
+    await domain.comments.post(viewer, {
+      roundId: round.id,
+      stance: "PRO",
+      body: "벤치마크 의견: 생활 밀착형 사업이 필요하기 때문에 찬성합니다.",
+    });
     await pushed;
     roundLive.push(performance.now() - t);
   }

@@ -24,7 +24,9 @@ export async function createReferenceData(prisma: PrismaClient, { threshold = 3,
     prisma.category.create({ data: { code: "transport", name: "교통 및 물류", nameEn: "Transport and logistics", sortOrder: 1 } }),
     prisma.category.create({ data: { code: "environment", name: "환경", nameEn: "Environment", sortOrder: 2 } }),
   ]);
-  const department = await prisma.department.create({ data: { code: "traffic", name: "교통행정과", nameEn: "Traffic Administration", sortOrder: 1 } });
+  const department = await prisma.department.create({
+    data: { code: "traffic", name: "교통행정과", nameEn: "Traffic Administration", sortOrder: 1 },
+  });
   return { districts: { naun, okgu }, categories: { transport, environment }, department };
 }
 
@@ -53,7 +55,9 @@ export async function createUser(prisma: PrismaClient, options: UserOptions = {}
       passwordHash: options.passwordHash ?? null,
       status: options.suspended ? "SUSPENDED" : "ACTIVE",
       suspensionReason: options.suspended ? "테스트 정지" : null,
-      roles: { create: (options.roles ?? []).map((role) => ({ role, departmentId: role === "OFFICER" ? (options.departmentId ?? null) : null })) },
+      roles: {
+        create: (options.roles ?? []).map((role) => ({ role, departmentId: role === "OFFICER" ? (options.departmentId ?? null) : null })),
+      },
       ...(verified
         ? {
             identity: {

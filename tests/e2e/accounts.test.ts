@@ -203,7 +203,9 @@ describe.skipIf(!hasChromium)("accounts: sign up, verify, log in, eligibility", 
       await page.goto(`${app.url}/forgot-password`);
       await page.getByLabel("이메일").fill(address);
       await page.getByRole("button", { name: "재설정 링크 받기" }).click();
-      await expect.poll(() => page.getByRole("status").textContent()).toContain("입력하신 주소로 가입된 계정이 있으면 비밀번호 재설정 링크를 보냈습니다.");
+      await expect
+        .poll(() => page.getByRole("status").textContent())
+        .toContain("입력하신 주소로 가입된 계정이 있으면 비밀번호 재설정 링크를 보냈습니다.");
     }
     expect(await app.db.prisma.passwordReset.count({ where: { userId: user.id } })).toBe(1);
 
@@ -211,7 +213,12 @@ describe.skipIf(!hasChromium)("accounts: sign up, verify, log in, eligibility", 
     const token = randomBytes(32).toString("base64url");
     const now = new Date();
     await app.db.prisma.passwordReset.create({
-      data: { tokenHash: createHash("sha256").update(token).digest("hex"), userId: user.id, expiresAt: new Date(now.getTime() + 3_600_000), createdAt: now },
+      data: {
+        tokenHash: createHash("sha256").update(token).digest("hex"),
+        userId: user.id,
+        expiresAt: new Date(now.getTime() + 3_600_000),
+        createdAt: now,
+      },
     });
     await page.goto(`${app.url}/reset-password/${token}`);
     await page.getByLabel("새 비밀번호", { exact: true }).fill(PASSWORD);

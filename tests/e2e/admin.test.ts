@@ -118,7 +118,13 @@ describe.skipIf(!hasChromium)("administration", () => {
     const city = await app.db.prisma.citySetting.findUniqueOrThrow({ where: { id: 1 } });
     expect(city.supportThreshold).toBe(60);
     expect(city.supportWindowDays).toBe(45);
-    expect(city.eligibility).toMatchObject({ requireVerified: true, minAge: 14, allowGuardianConsent: true, affiliation: null, excludedGroups: ["CITY_STAFF"] });
+    expect(city.eligibility).toMatchObject({
+      requireVerified: true,
+      minAge: 14,
+      allowGuardianConsent: true,
+      affiliation: null,
+      excludedGroups: ["CITY_STAFF"],
+    });
     await expect.poll(() => page.getByText("제안이 45일 안에 공감 60개를 모으면 담당 부서가 검토하고 답변합니다.").count()).toBe(1);
     expect(errors).toEqual([]);
     await context.close();

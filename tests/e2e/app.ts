@@ -14,7 +14,13 @@ export async function startApp() {
   await seedDemoCity(db.prisma);
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
   const config = loadConfig({ NODE_ENV: "production", COOKIE_SECURE: "false" });
-  const server = await createMadangServer({ config, db, sessionSecret: TEST_SESSION_SECRET, remixBuild: async () => build, storage: createMemoryStorage() });
+  const server = await createMadangServer({
+    config,
+    db,
+    sessionSecret: TEST_SESSION_SECRET,
+    remixBuild: async () => build,
+    storage: createMemoryStorage(),
+  });
   const port = await server.listen(0, "127.0.0.1");
   return {
     url: `http://127.0.0.1:${port}`,

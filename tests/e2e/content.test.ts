@@ -62,7 +62,9 @@ describe.skipIf(!hasChromium)("proposal content", () => {
     await page.getByLabel("제목").fill("수송동 어린이공원 놀이터에 그늘막을 설치해 주세요");
     await page.getByRole("button", { name: "고친 내용 저장" }).click();
     await page.waitForURL(new RegExp(`/proposals/${id}$`));
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("수송동 어린이공원 놀이터에 그늘막을 설치해 주세요");
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("수송동 어린이공원 놀이터에 그늘막을 설치해 주세요");
 
     // 4. Someone else gives 공감: the edit link is gone, updates are offered instead.
     await app.server.domain.proposals.support(await createUser(app.db.prisma), id);

@@ -30,7 +30,8 @@ function headerCollisions(page: Page) {
     controls.forEach((a, i) => {
       if (a.box.left < 0 || a.box.right > window.innerWidth) problems.push(`${a.name} leaves the viewport`);
       for (const b of controls.slice(i + 1)) {
-        const apart = a.box.right <= b.box.left + 1 || b.box.right <= a.box.left + 1 || a.box.bottom <= b.box.top + 1 || b.box.bottom <= a.box.top + 1;
+        const apart =
+          a.box.right <= b.box.left + 1 || b.box.right <= a.box.left + 1 || a.box.bottom <= b.box.top + 1 || b.box.bottom <= a.box.top + 1;
         if (!apart) problems.push(`${a.name} overlaps ${b.name}`);
       }
     });
@@ -114,7 +115,9 @@ describe.skipIf(!hasChromium)("site header", () => {
     await page.waitForURL(/\/review$/);
     await panel.waitFor({ state: "hidden" });
     await summary.click();
-    expect(await page.getByRole("navigation", { name: "메뉴", exact: true }).getByRole("link", { name: "심사" }).getAttribute("aria-current")).toBe("page");
+    expect(
+      await page.getByRole("navigation", { name: "메뉴", exact: true }).getByRole("link", { name: "심사" }).getAttribute("aria-current"),
+    ).toBe("page");
     await context.close();
   });
 

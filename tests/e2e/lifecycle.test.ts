@@ -34,7 +34,9 @@ describe.skipIf(!hasChromium)("proposal lifecycle across browsers", () => {
     // 1. Propose.
     await proposer.goto(`${app.url}/proposals/new`);
     await proposer.getByLabel("제목").fill("월명동 골목길에 보행자 우선 표시를 해 주세요");
-    await proposer.getByLabel("제안 내용").fill("월명동 근대역사거리 골목은 관광객과 차량이 뒤섞여 위험합니다. 바닥에 보행자 우선 표시를 해 주세요.");
+    await proposer
+      .getByLabel("제안 내용")
+      .fill("월명동 근대역사거리 골목은 관광객과 차량이 뒤섞여 위험합니다. 바닥에 보행자 우선 표시를 해 주세요.");
     await proposer.getByLabel("분야").selectOption({ label: "교통 및 물류" });
     await proposer.getByRole("button", { name: "제안 등록" }).click();
     await proposer.waitForURL(/\/proposals\/\d+$/);
@@ -72,7 +74,9 @@ describe.skipIf(!hasChromium)("proposal lifecycle across browsers", () => {
     await officer.waitForURL(new RegExp(`/proposals/${id}$`));
     await officer.getByRole("radio", { name: "최종 답변" }).check();
     await officer.getByRole("combobox", { name: /^채택 여부/ }).selectOption({ label: "채택" });
-    await officer.getByLabel("답변 내용").fill("현장 점검 결과 보행자 우선 표시가 필요하다고 판단해 채택합니다. 내년 상반기에 시공하겠습니다.");
+    await officer
+      .getByLabel("답변 내용")
+      .fill("현장 점검 결과 보행자 우선 표시가 필요하다고 판단해 채택합니다. 내년 상반기에 시공하겠습니다.");
     await officer.getByRole("button", { name: "답변 올리기" }).click();
 
     // 6. The proposer sees the answer and the whole timeline without reloading.

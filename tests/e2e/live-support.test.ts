@@ -50,7 +50,9 @@ describe.skipIf(!hasChromium)("live 공감 across two browsers", () => {
 
     const started = Date.now();
     await page.getByRole("button", { name: "공감하기" }).click();
-    await expect.poll(() => readerDetail.getByTestId("support-count").textContent(), { timeout: 5_000, interval: 20 }).toBe(String(before + 1));
+    await expect
+      .poll(() => readerDetail.getByTestId("support-count").textContent(), { timeout: 5_000, interval: 20 })
+      .toBe(String(before + 1));
     console.log(`live 공감 reached the other browser in ${Date.now() - started} ms`);
     await expect.poll(() => listCount.textContent(), { timeout: 5_000, interval: 20 }).toBe(String(before + 1));
     await expect.poll(() => page.getByRole("button", { name: "공감했어요" }).count()).toBe(1);
@@ -77,7 +79,9 @@ describe.skipIf(!hasChromium)("live 공감 across two browsers", () => {
     expect(await app.db.prisma.proposal.count()).toBe(before);
 
     await page.getByLabel("제목").fill("옥구읍 농로에 태양광 가로등을 설치해 주세요");
-    await page.getByLabel("제안 내용").fill("옥구읍 농로는 밤이 되면 완전히 어두워 농민과 주민이 다니기 위험합니다. 태양광 가로등을 설치해 주세요.");
+    await page
+      .getByLabel("제안 내용")
+      .fill("옥구읍 농로는 밤이 되면 완전히 어두워 농민과 주민이 다니기 위험합니다. 태양광 가로등을 설치해 주세요.");
     await page.getByLabel("분야").selectOption({ label: "국토 및 지역개발" });
     await page.getByLabel("지역").selectOption({ label: "옥구읍" });
     await page.getByLabel("예상 사업비 (원, 선택)").fill("45,000,000");

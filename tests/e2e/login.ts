@@ -13,6 +13,7 @@ export async function logIn(page: Page, baseUrl: string, email: string, redirect
 /** Logs out from the header; on a phone 로그아웃 sits in the header's 메뉴. */
 export async function logOut(page: Page) {
   const menu = page.getByTestId("site-menu");
-  if ((await menu.isVisible()) && !(await menu.evaluate((details: HTMLDetailsElement) => details.open))) await menu.locator("summary").click();
+  if ((await menu.isVisible()) && !(await menu.evaluate((details: HTMLDetailsElement) => details.open)))
+    await menu.locator("summary").click();
   await page.getByRole("button", { name: "로그아웃" }).click();
 }

@@ -4,7 +4,7 @@
 // the round to its next phase and the open pages follow.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dateToKstInput } from "../../app/components/rounds-admin/kst.ts";
+import { dateToKstInput } from "../../app/lib/kst.ts";
 import { startApp } from "./app.ts";
 import { hasChromium, launchBrowser, viewports } from "./browser.ts";
 import { logIn } from "./login.ts";
@@ -37,7 +37,9 @@ describe.skipIf(!hasChromium)("a moderator runs a round with a live debate", () 
     await form.waitFor();
     const title = "은파호수공원 야간 개방, 시민 공론장";
     await moderator.getByLabel("제목", { exact: true }).fill(title);
-    await moderator.getByLabel("소개", { exact: true }).fill("호수공원 야간 개방 시간을 늘릴지 시민이 함께 토론합니다. 찬반 의견과 이유를 들려주세요.");
+    await moderator
+      .getByLabel("소개", { exact: true })
+      .fill("호수공원 야간 개방 시간을 늘릴지 시민이 함께 토론합니다. 찬반 의견과 이유를 들려주세요.");
     expect(await moderator.getByTestId("phase-row").count()).toBe(3); // the forum template: 의제 공개 → 숙의·토론 → 결과 발표
     await moderator.getByLabel("1단계 시작", { exact: true }).fill(dateToKstInput(new Date(Date.now() - 3600_000)));
     await moderator.getByTestId("round-save").click();
@@ -46,7 +48,9 @@ describe.skipIf(!hasChromium)("a moderator runs a round with a live debate", () 
     const roundId = Number(/\/admin\/rounds\/(\d+)/.exec(moderator.url())![1]);
     await expect(app.server.domain.rounds.get(null, roundId)).rejects.toMatchObject({ code: "NOT_FOUND" }); // a draft is not public
     await moderator.getByTestId("publish-form").getByRole("button", { name: "공개하기" }).click();
-    await expect.poll(async () => (await app.server.domain.rounds.get(null, roundId).catch(() => null))?.stage, { timeout: 5_000 }).toBe("running");
+    await expect
+      .poll(async () => (await app.server.domain.rounds.get(null, roundId).catch(() => null))?.stage, { timeout: 5_000 })
+      .toBe("running");
     const round = await app.server.domain.rounds.get(null, roundId);
     expect(round).toMatchObject({ title, kind: "DELIBERATION_FORUM", currentPhase: expect.objectContaining({ name: "의제 공개" }) });
 
@@ -95,6 +99,10 @@ describe.skipIf(!hasChromium)("a moderator runs a round with a live debate", () 
       await expect.poll(() => page.getByTestId("round-phase-current").textContent(), { timeout: 5_000 }).toContain(next.name);
     }
     const history = await app.server.domain.rounds.history(null, roundId);
-    expect(history.at(-1)).toMatchObject({ cause: "OVERRIDE", reason: "의제 공개 기간을 줄이고 토론을 시작합니다.", to: expect.objectContaining({ id: next.id }) });
+    expect(history.at(-1)).toMatchObject({
+      cause: "OVERRIDE",
+      reason: "의제 공개 기간을 줄이고 토론을 시작합니다.",
+      to: expect.objectContaining({ id: next.id }),
+    });
   });
 });

@@ -39,7 +39,9 @@ describe.skipIf(!hasChromium)("round page", () => {
     };
 
     const reader = await openAs(null, viewports.phone);
-    expect(await reader.getByTestId("round-timeline").locator('[aria-current="step"]').getAttribute("data-phase-id")).toBe(String(current.id));
+    expect(await reader.getByTestId("round-timeline").locator('[aria-current="step"]').getAttribute("data-phase-id")).toBe(
+      String(current.id),
+    );
     expect(await reader.getByTestId("round-phase-current").textContent()).toContain(current.name);
     expect(await seriousA11yViolations(reader)).toEqual([]);
 
@@ -50,7 +52,9 @@ describe.skipIf(!hasChromium)("round page", () => {
     const title = "버스 정류장마다 실시간 도착 안내판을 달아 주세요";
     await citizen.getByRole("link", { name: "이 라운드에 제안하기" }).click();
     await citizen.getByLabel("제목", { exact: true }).fill(title);
-    await citizen.getByLabel("제안 내용", { exact: true }).fill("정류장에 도착 안내판이 없어 어르신들이 오래 기다립니다. 주요 정류장부터 안내판을 달아 주세요.");
+    await citizen
+      .getByLabel("제안 내용", { exact: true })
+      .fill("정류장에 도착 안내판이 없어 어르신들이 오래 기다립니다. 주요 정류장부터 안내판을 달아 주세요.");
     await citizen.getByLabel("분야", { exact: true }).selectOption({ index: 1 });
     await citizen.getByRole("button", { name: "응모하기" }).click();
     await citizen.waitForURL(/\/proposals\/\d+$/);

@@ -4,13 +4,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../app/domain/accounts/password.server.ts";
 import type { PrismaClient } from "../../app/domain/db.ts";
+import { translate } from "../../app/i18n/i18n.ts";
 import { schema } from "../../graphql/schema.ts";
 import { createReferenceData, createUser, proposalInput } from "../factories.ts";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database.ts";
 import { startTestServer } from "../utils/server.ts";
 import { sessionCookieFor } from "../utils/session.ts";
 
-const PERSONAS = ["anonymous", "unverified", "citizen", "otherCitizen", "officer", "committee", "moderator", "admin"] as const;
+// "suspended": a verified citizen whose account is suspended (app/domain/roles/participation.policy.ts).
+const PERSONAS = ["anonymous", "unverified", "citizen", "otherCitizen", "suspended", "officer", "committee", "moderator", "admin"] as const;
 type Persona = (typeof PERSONAS)[number];
 type Outcome = "allow" | "deny";
 
@@ -37,7 +39,17 @@ async function personaSession(prisma: PrismaClient, persona: Persona) {
   const user = await createUser(prisma, {
     passwordHash,
     verified: persona !== "unverified",
-    roles: persona === "officer" ? ["OFFICER"] : persona === "committee" ? ["COMMITTEE"] : persona === "moderator" ? ["MODERATOR"] : persona === "admin" ? ["ADMIN"] : [],
+    suspended: persona === "suspended",
+    roles:
+      persona === "officer"
+        ? ["OFFICER"]
+        : persona === "committee"
+          ? ["COMMITTEE"]
+          : persona === "moderator"
+            ? ["MODERATOR"]
+            : persona === "admin"
+              ? ["ADMIN"]
+              : [],
     departmentId: ref.department.id,
   });
   const cookie = await sessionCookieFor(prisma, user.id);
@@ -55,6 +67,8 @@ async function gqlAs(token: string | null, query: string, variables: Record<stri
 }
 
 const denied = (codes: (string | undefined)[]) => codes.some((c) => c === "UNAUTHENTICATED" || c === "FORBIDDEN");
+/** Where a citizen is allowed, the suspended persona is refused for its suspension, not something else. */
+const SUSPENDED_MESSAGE = translate("ko", "errors.suspended");
 
 type Context = {
   userId: number | null;
@@ -79,10 +93,25 @@ async function setup(): Promise<Omit<Context, "userId">> {
   const milestone = await db.prisma.milestone.create({ data: { proposalId: assigned.id, title: "시험 단계" } });
   const comment = await app.server.domain.comments.post(other, { proposalId: proposal.id, body: "매트릭스 시험용 의견입니다." });
   const round = await roundFixture();
-  return { otherProposalId: proposal.id, otherUserId: other.id, pendingAffiliationId: claim.id, assignedProposalId: assigned.id, milestoneId: milestone.id, commentId: comment.id, round };
+  return {
+    otherProposalId: proposal.id,
+    otherUserId: other.id,
+    pendingAffiliationId: claim.id,
+    assignedProposalId: assigned.id,
+    milestoneId: milestone.id,
+    commentId: comment.id,
+    round,
+  };
 }
 
-type RoundFixture = { draftId: number; id: number; votingPhaseId: number; criterionIds: number[]; entryId: number; candidateProposalId: number };
+type RoundFixture = {
+  draftId: number;
+  id: number;
+  votingPhaseId: number;
+  criterionIds: number[];
+  entryId: number;
+  candidateProposalId: number;
+};
 
 /**
  * For the round mutations: a draft round, and a published one whose running phase allows
@@ -99,7 +128,12 @@ async function roundFixture(): Promise<RoundFixture> {
     title: "매트릭스 시험 라운드",
     description: "권한 매트릭스를 시험하는 라운드입니다.",
     phases: [
-      { name: "접수·검토", startsAt: new Date(Date.now() - hour), endsAt: new Date(Date.now() + 240 * hour), allows: ["SUBMIT" as const, "REVIEW" as const, "COMMENT" as const] },
+      {
+        name: "접수·검토",
+        startsAt: new Date(Date.now() - hour),
+        endsAt: new Date(Date.now() + 240 * hour),
+        allows: ["SUBMIT" as const, "REVIEW" as const, "COMMENT" as const],
+      },
       { name: "투표", startsAt: new Date(Date.now() + 240 * hour), endsAt: new Date(Date.now() + 480 * hour), allows: ["VOTE" as const] },
     ],
   };
@@ -112,12 +146,22 @@ async function roundFixture(): Promise<RoundFixture> {
   };
   const entry = await domain.entries.add(organizer, { roundId: round.id, proposalId: await passed() });
   await domain.entries.assign(organizer, { entryId: entry.id, departmentId: ref.department.id });
-  return { draftId: draft.id, id: round.id, votingPhaseId: round.phases[1]!.id, criterionIds: round.criteria.map((c) => c.id), entryId: entry.id, candidateProposalId: await passed() };
+  return {
+    draftId: draft.id,
+    id: round.id,
+    votingPhaseId: round.phases[1]!.id,
+    criterionIds: round.criteria.map((c) => c.id),
+    entryId: entry.id,
+    candidateProposalId: await passed(),
+  };
 }
 
 const everyone = (outcome: Outcome) => Object.fromEntries(PERSONAS.map((p) => [p, outcome])) as Record<Persona, Outcome>;
+/** What a suspended person keeps: following, their notifications, their data and account. */
 const loggedIn: Record<Persona, Outcome> = { ...everyone("allow"), anonymous: "deny" };
-const eligible: Record<Persona, Outcome> = { ...loggedIn, unverified: "deny" };
+/** Changes to public content: signed in and not suspended. */
+const participating: Record<Persona, Outcome> = { ...loggedIn, suspended: "deny" };
+const eligible: Record<Persona, Outcome> = { ...participating, unverified: "deny" };
 const moderators: Record<Persona, Outcome> = { ...everyone("deny"), moderator: "allow", admin: "allow" };
 const admins: Record<Persona, Outcome> = { ...everyone("deny"), admin: "allow" };
 /** The officers of the department a proposal is assigned to (and admins). */
@@ -130,7 +174,14 @@ const roundInput = () => ({
   kind: "CONTEST",
   title: "매트릭스 라운드",
   description: "권한 매트릭스를 시험하는 라운드입니다.",
-  phases: [{ name: "제안 접수", startsAt: new Date(Date.now() + 3600_000).toISOString(), endsAt: new Date(Date.now() + 86_400_000).toISOString(), allows: ["SUBMIT"] }],
+  phases: [
+    {
+      name: "제안 접수",
+      startsAt: new Date(Date.now() + 3600_000).toISOString(),
+      endsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      allows: ["SUBMIT"],
+    },
+  ],
 });
 
 type Case = { query: string; variables: (c: Context) => Record<string, unknown>; expected: Record<Persona, Outcome> };
@@ -141,11 +192,27 @@ const MUTATIONS: Record<string, Case> = {
     variables: () => ({ input: { ...proposalInput(ref.categories.transport.id), categoryId: String(ref.categories.transport.id) } }),
     expected: eligible,
   },
-  supportProposal: { query: `mutation($id: ID!) { supportProposal(id: $id) { supportCount } }`, variables: (c) => ({ id: c.otherProposalId }), expected: eligible },
-  withdrawSupport: { query: `mutation($id: ID!) { withdrawSupport(id: $id) { supportCount } }`, variables: (c) => ({ id: c.otherProposalId }), expected: loggedIn },
+  supportProposal: {
+    query: `mutation($id: ID!) { supportProposal(id: $id) { supportCount } }`,
+    variables: (c) => ({ id: c.otherProposalId }),
+    expected: eligible,
+  },
+  withdrawSupport: {
+    query: `mutation($id: ID!) { withdrawSupport(id: $id) { supportCount } }`,
+    variables: (c) => ({ id: c.otherProposalId }),
+    expected: participating,
+  },
   signUp: {
     query: `mutation($input: SignUpInput!) { signUp(input: $input) { token } }`,
-    variables: () => ({ input: { email: `m${Math.random().toString(36).slice(2)}@example.kr`, displayName: "매트릭스", password: PASSWORD, passwordConfirm: PASSWORD, consentPrivacy: true } }),
+    variables: () => ({
+      input: {
+        email: `m${Math.random().toString(36).slice(2)}@example.kr`,
+        displayName: "매트릭스",
+        password: PASSWORD,
+        passwordConfirm: PASSWORD,
+        consentPrivacy: true,
+      },
+    }),
     expected: everyone("allow"),
   },
   logIn: {
@@ -159,13 +226,21 @@ const MUTATIONS: Record<string, Case> = {
     variables: () => ({ a: PASSWORD, b: "a new matrix password" }),
     expected: loggedIn,
   },
-  requestPasswordReset: { query: `mutation { requestPasswordReset(email: "someone@example.kr") }`, variables: () => ({}), expected: everyone("allow") },
+  requestPasswordReset: {
+    query: `mutation { requestPasswordReset(email: "someone@example.kr") }`,
+    variables: () => ({}),
+    expected: everyone("allow"),
+  },
   resetPassword: {
     query: `mutation { resetPassword(token: "no-such-token-000000000000", password: "a new matrix password", passwordConfirm: "a new matrix password") }`,
     variables: () => ({}),
     expected: everyone("allow"),
   },
-  deleteMyAccount: { query: `mutation($p: String!) { deleteMyAccount(password: $p, confirm: true) }`, variables: () => ({ p: PASSWORD }), expected: loggedIn },
+  deleteMyAccount: {
+    query: `mutation($p: String!) { deleteMyAccount(password: $p, confirm: true) }`,
+    variables: () => ({ p: PASSWORD }),
+    expected: loggedIn,
+  },
   startVerification: {
     query: `mutation($input: JSON!) { startVerification(provider: "dev", input: $input) { attemptId } }`,
     variables: () => ({ input: { name: "홍길동", phone: "010-9999-0000", birthDate: "1990-01-01" } }),
@@ -182,11 +257,31 @@ const MUTATIONS: Record<string, Case> = {
     variables: (c) => ({ id: c.pendingAffiliationId }),
     expected: moderators,
   },
-  assignRole: { query: `mutation($id: ID!) { assignRole(userId: $id, role: COMMITTEE) }`, variables: (c) => ({ id: c.otherUserId }), expected: admins },
-  removeRole: { query: `mutation($id: ID!) { removeRole(userId: $id, role: COMMITTEE) }`, variables: (c) => ({ id: c.otherUserId }), expected: admins },
-  suspendUser: { query: `mutation($id: ID!) { suspendUser(userId: $id, days: 1, reason: "매트릭스 시험") }`, variables: (c) => ({ id: c.otherUserId }), expected: moderators },
-  unsuspendUser: { query: `mutation($id: ID!) { unsuspendUser(userId: $id) }`, variables: (c) => ({ id: c.otherUserId }), expected: moderators },
-  revokeUserSessions: { query: `mutation($id: ID!) { revokeUserSessions(userId: $id, reason: "매트릭스 시험") }`, variables: (c) => ({ id: c.otherUserId }), expected: admins },
+  assignRole: {
+    query: `mutation($id: ID!) { assignRole(userId: $id, role: COMMITTEE) }`,
+    variables: (c) => ({ id: c.otherUserId }),
+    expected: admins,
+  },
+  removeRole: {
+    query: `mutation($id: ID!) { removeRole(userId: $id, role: COMMITTEE) }`,
+    variables: (c) => ({ id: c.otherUserId }),
+    expected: admins,
+  },
+  suspendUser: {
+    query: `mutation($id: ID!) { suspendUser(userId: $id, days: 1, reason: "매트릭스 시험") }`,
+    variables: (c) => ({ id: c.otherUserId }),
+    expected: moderators,
+  },
+  unsuspendUser: {
+    query: `mutation($id: ID!) { unsuspendUser(userId: $id) }`,
+    variables: (c) => ({ id: c.otherUserId }),
+    expected: moderators,
+  },
+  revokeUserSessions: {
+    query: `mutation($id: ID!) { revokeUserSessions(userId: $id, reason: "매트릭스 시험") }`,
+    variables: (c) => ({ id: c.otherUserId }),
+    expected: admins,
+  },
   updateCitySettings: {
     query: `mutation { updateCitySettings(cityName: "군산시", cityNameEn: "Gunsan", supportThreshold: 3, supportWindowDays: 30, eligibility: {}) { supportThreshold } }`,
     variables: () => ({}),
@@ -223,24 +318,48 @@ const MUTATIONS: Record<string, Case> = {
     variables: (c) => ({ id: c.assignedProposalId }),
     expected: departmentOfficers,
   },
-  completeMilestone: { query: `mutation($id: ID!) { completeMilestone(milestoneId: $id) }`, variables: (c) => ({ id: c.milestoneId }), expected: departmentOfficers },
-  followProposal: { query: `mutation($id: ID!) { followProposal(proposalId: $id) }`, variables: (c) => ({ id: c.otherProposalId }), expected: loggedIn },
-  unfollowProposal: { query: `mutation($id: ID!) { unfollowProposal(proposalId: $id) }`, variables: (c) => ({ id: c.otherProposalId }), expected: loggedIn },
+  completeMilestone: {
+    query: `mutation($id: ID!) { completeMilestone(milestoneId: $id) }`,
+    variables: (c) => ({ id: c.milestoneId }),
+    expected: departmentOfficers,
+  },
+  followProposal: {
+    query: `mutation($id: ID!) { followProposal(proposalId: $id) }`,
+    variables: (c) => ({ id: c.otherProposalId }),
+    expected: loggedIn,
+  },
+  unfollowProposal: {
+    query: `mutation($id: ID!) { unfollowProposal(proposalId: $id) }`,
+    variables: (c) => ({ id: c.otherProposalId }),
+    expected: loggedIn,
+  },
   markNotificationsRead: { query: `mutation { markNotificationsRead }`, variables: () => ({}), expected: loggedIn },
   // Rounds (graphql/types/round.ts).
-  createRound: { query: `mutation($input: RoundInput!) { createRound(input: $input) { id } }`, variables: () => ({ input: roundInput() }), expected: moderators },
+  createRound: {
+    query: `mutation($input: RoundInput!) { createRound(input: $input) { id } }`,
+    variables: () => ({ input: roundInput() }),
+    expected: moderators,
+  },
   updateRound: {
     query: `mutation($id: ID!, $input: RoundInput!) { updateRound(id: $id, input: $input) { id } }`,
     variables: (c) => ({ id: c.round.draftId, input: roundInput() }),
     expected: moderators,
   },
-  publishRound: { query: `mutation($id: ID!) { publishRound(id: $id) { id } }`, variables: (c) => ({ id: c.round.draftId }), expected: moderators },
+  publishRound: {
+    query: `mutation($id: ID!) { publishRound(id: $id) { id } }`,
+    variables: (c) => ({ id: c.round.draftId }),
+    expected: moderators,
+  },
   overrideRoundPhase: {
     query: `mutation($id: ID!, $t: String!) { overrideRoundPhase(roundId: $id, target: $t, reason: "매트릭스 시험") { id } }`,
     variables: (c) => ({ id: c.round.id, t: String(c.round.votingPhaseId) }),
     expected: moderators,
   },
-  lockRoundDebate: { query: `mutation($id: ID!) { lockRoundDebate(roundId: $id, locked: true) { id } }`, variables: (c) => ({ id: c.round.id }), expected: moderators },
+  lockRoundDebate: {
+    query: `mutation($id: ID!) { lockRoundDebate(roundId: $id, locked: true) { id } }`,
+    variables: (c) => ({ id: c.round.id }),
+    expected: moderators,
+  },
   addRoundEntry: {
     query: `mutation($r: ID!, $p: ID!) { addRoundEntry(roundId: $r, proposalId: $p) { id } }`,
     variables: (c) => ({ r: c.round.id, p: c.round.candidateProposalId }),
@@ -248,7 +367,10 @@ const MUTATIONS: Record<string, Case> = {
   },
   submitRoundEntry: {
     query: `mutation($r: ID!, $input: SubmitRoundEntryInput!) { submitRoundEntry(roundId: $r, input: $input) { id } }`,
-    variables: (c) => ({ r: c.round.id, input: { ...proposalInput(ref.categories.transport.id), categoryId: String(ref.categories.transport.id) } }),
+    variables: (c) => ({
+      r: c.round.id,
+      input: { ...proposalInput(ref.categories.transport.id), categoryId: String(ref.categories.transport.id) },
+    }),
     expected: eligible,
   },
   withdrawRoundEntry: {
@@ -279,7 +401,13 @@ const MUTATIONS: Record<string, Case> = {
   // Only the proposer may edit or add updates; no persona wrote otherProposalId.
   editProposal: {
     query: `mutation($input: EditProposalInput!) { editProposal(input: $input) { id } }`,
-    variables: (c) => ({ input: { ...proposalInput(ref.categories.transport.id), proposalId: c.otherProposalId, categoryId: String(ref.categories.transport.id) } }),
+    variables: (c) => ({
+      input: {
+        ...proposalInput(ref.categories.transport.id),
+        proposalId: c.otherProposalId,
+        categoryId: String(ref.categories.transport.id),
+      },
+    }),
     expected: everyone("deny"),
   },
   addProposalUpdate: {
@@ -297,14 +425,26 @@ const MUTATIONS: Record<string, Case> = {
     variables: (c) => ({ id: c.commentId }),
     expected: everyone("deny"), // only its author, who is none of the personas
   },
-  reactToComment: { query: `mutation($id: ID!) { reactToComment(commentId: $id, on: true) { reactions } }`, variables: (c) => ({ id: c.commentId }), expected: loggedIn },
-  reportComment: { query: `mutation($id: ID!) { reportComment(commentId: $id, reason: "시험 신고") }`, variables: (c) => ({ id: c.commentId }), expected: loggedIn },
+  reactToComment: {
+    query: `mutation($id: ID!) { reactToComment(commentId: $id, on: true) { reactions } }`,
+    variables: (c) => ({ id: c.commentId }),
+    expected: participating,
+  },
+  reportComment: {
+    query: `mutation($id: ID!) { reportComment(commentId: $id, reason: "시험 신고") }`,
+    variables: (c) => ({ id: c.commentId }),
+    expected: participating,
+  },
   moderateComment: {
     query: `mutation($id: ID!) { moderateComment(commentId: $id, action: PIN) { pinned } }`,
     variables: (c) => ({ id: c.commentId }),
     expected: moderators,
   },
-  lockDebate: { query: `mutation($id: ID!) { lockDebate(proposalId: $id, locked: false) }`, variables: (c) => ({ id: c.otherProposalId }), expected: moderators },
+  lockDebate: {
+    query: `mutation($id: ID!) { lockDebate(proposalId: $id, locked: false) }`,
+    variables: (c) => ({ id: c.otherProposalId }),
+    expected: moderators,
+  },
   appealComment: {
     query: `mutation($id: ID!) { appealComment(commentId: $id, reason: "매트릭스 시험용 이의 신청입니다.") { id } }`,
     variables: (c) => ({ id: c.commentId }),
@@ -335,7 +475,7 @@ const SOCKET_COMMANDS: Record<string, SocketCase> = {
   "proposal:watch": { payload: (c) => ({ proposalId: c.otherProposalId }), expected: everyone("allow") },
   "proposal:unwatch": { payload: (c) => ({ proposalId: c.otherProposalId }), expected: everyone("allow") },
   "proposal:support": { payload: (c) => ({ proposalId: c.otherProposalId }), expected: eligible },
-  "proposal:withdraw-support": { payload: (c) => ({ proposalId: c.otherProposalId }), expected: loggedIn },
+  "proposal:withdraw-support": { payload: (c) => ({ proposalId: c.otherProposalId }), expected: participating },
   // Published rounds are public to follow; a draft's room is refused (NOT_FOUND) to all but moderators.
   "round:watch": { payload: (c) => ({ roundId: c.round.id }), expected: everyone("allow") },
   "round:unwatch": { payload: (c) => ({ roundId: c.round.id }), expected: everyone("allow") },
@@ -361,6 +501,8 @@ describe("authorization matrix", () => {
         const session = await personaSession(db.prisma, persona);
         const result = await gqlAs(session.token, c.query, c.variables({ ...base, userId: session.userId }));
         seen[persona] = denied((result.errors ?? []).map((e) => e.extensions?.code)) ? "deny" : "allow";
+        if (persona === "suspended" && c.expected.citizen === "allow" && seen[persona] === "deny")
+          expect(result.errors?.[0]?.message, name).toBe(SUSPENDED_MESSAGE);
         const internal = (result.errors ?? []).filter((e) => !e.extensions?.code || e.extensions.code === "INTERNAL_SERVER_ERROR");
         expect(internal, `${name} as ${persona}: ${JSON.stringify(result.errors)}`).toEqual([]);
       }
@@ -369,7 +511,18 @@ describe("authorization matrix", () => {
   }
 
   it("has an entry for every socket command", async () => {
-    const names = new Promise<string[]>((resolve) => app.server.io.once("connection", (s) => setImmediate(() => resolve(s.eventNames().map(String).filter((e) => !["error", "disconnect", "disconnecting"].includes(e))))));
+    const names = new Promise<string[]>((resolve) =>
+      app.server.io.once("connection", (s) =>
+        setImmediate(() =>
+          resolve(
+            s
+              .eventNames()
+              .map(String)
+              .filter((e) => !["error", "disconnect", "disconnecting"].includes(e)),
+          ),
+        ),
+      ),
+    );
     const client = await app.client();
     expect(Object.keys(SOCKET_COMMANDS).sort()).toEqual((await names).sort());
     client.disconnect();
@@ -382,10 +535,14 @@ describe("authorization matrix", () => {
       for (const persona of PERSONAS) {
         const session = await personaSession(db.prisma, persona);
         const socket = await app.client(session.cookie);
-        const ack = (c.noPayload
-          ? await (socket.emitWithAck as any)(event)
-          : await (socket.emitWithAck as any)(event, c.payload({ ...base, userId: session.userId }))) as { ok: boolean; error?: { code: string } };
+        const ack = (
+          c.noPayload
+            ? await (socket.emitWithAck as any)(event)
+            : await (socket.emitWithAck as any)(event, c.payload({ ...base, userId: session.userId }))
+        ) as { ok: boolean; error?: { code: string; message?: string } };
         seen[persona] = !ack.ok && denied([ack.error?.code]) ? "deny" : "allow";
+        if (persona === "suspended" && c.expected.citizen === "allow" && seen[persona] === "deny")
+          expect(ack.error?.message, event).toBe(SUSPENDED_MESSAGE);
         expect(ack.ok || ack.error?.code !== "INTERNAL", `${event} as ${persona}`).toBe(true);
         socket.disconnect();
       }

@@ -13,7 +13,13 @@ describe("configuration", () => {
   it("names every bad value and what is expected", () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: "eighty", DATABASE_URL: "mysql://db/madang", REDIS_URL: "localhost:6379", NODE_ENV: "staging", SESSION_SECRET: "short" });
+      loadConfig({
+        PORT: "eighty",
+        DATABASE_URL: "mysql://db/madang",
+        REDIS_URL: "localhost:6379",
+        NODE_ENV: "staging",
+        SESSION_SECRET: "short",
+      });
     } catch (e) {
       error = e;
     }
