@@ -72,7 +72,8 @@ describe.skipIf(!hasChromium)("site header", () => {
       await summary.click();
       const menu = page.getByRole("navigation", { name: "메뉴", exact: true });
       await menu.waitFor();
-      expect(await summary.getAttribute("aria-expanded")).toBe("true");
+      // The toggle event that sets aria-expanded is dispatched after the panel shows.
+      await expect.poll(() => summary.getAttribute("aria-expanded")).toBe("true");
       expect(await menu.getByRole("link").allTextContents(), label).toEqual(links);
       expect(await menu.getByRole("button", { name: "로그아웃" }).count(), label).toBe(who ? 1 : 0);
       expect(await headerCollisions(page), `${label} with the menu open`).toEqual([]);
