@@ -11,7 +11,7 @@ export default defineConfig({
       "tests/integration/**/*.test.ts",
       "scripts/**/*.test.ts",
     ],
-    setupFiles: ["tests/setup/console-guard.ts"],
+    setupFiles: ["tests/setup/console-guard.ts", "tests/setup/fast-check.ts"],
     reporters: ["default", "./tests/setup/no-silent-skips.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,

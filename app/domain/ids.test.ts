@@ -89,6 +89,11 @@ describe("text", () => {
     expect(findIllFormedText({ ["\ud800"]: 1 })).toBe("\ud800");
     expect(findIllFormedText({ a: "😀", n: 1, t: true })).toBeNull();
   });
+
+  it("refuses NUL, which PostgreSQL text cannot store", () => {
+    expect(zText().safeParse("이름\u0000@example.com").error?.issues[0]?.message).toBe("validation.invalidText");
+    expect(findIllFormedText({ email: "a\u0000b@example.com" })).toBe("email");
+  });
 });
 
 describe("every service reads ids strictly", () => {

@@ -1,16 +1,18 @@
 // Free text from every edge must be well-formed Unicode. Bodies with invalid UTF-8 are refused
 // at the HTTP edge (app/platform/strict-body.server.ts); what remains is a lone UTF-16
-// surrogate, which JSON can carry ("\ud800") and which is no character at all. It is
-// refused, never stored or repaired.
+// surrogate, which JSON can carry ("\ud800") and which is no character at all, and NUL
+// ("\u0000"), which PostgreSQL text cannot hold. Both are refused, never stored or repaired.
 import { z } from "zod";
 import { AppError } from "./errors.ts";
 
-const WELL_FORMED = /^(?:[^\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// eslint-disable-next-line no-control-regex -- NUL is one of the two things these refuse
+const WELL_FORMED = /^(?:[^\u0000\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/;
+// eslint-disable-next-line no-control-regex -- as above
+const ILL_FORMED = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Well-formed Unicode: no lone UTF-16 surrogate. */
+/** Well-formed, storable Unicode: no lone UTF-16 surrogate and no NUL. */
 export function isWellFormedText(text: string): boolean {
-  return !LONE_SURROGATE.test(text);
+  return !ILL_FORMED.test(text);
 }
 
 /** The path of the first string in `value` (keys included) that is not well-formed text, or null. */

@@ -6,7 +6,9 @@
 // multipart forms.
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
+/** Valid UTF-8 without NUL (which PostgreSQL text cannot hold): what a text field may carry. */
 export function isValidUtf8(bytes: Uint8Array): boolean {
+  if (bytes.includes(0)) return false;
   try {
     utf8.decode(bytes);
     return true;

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { zOptionalId } from "../ids.ts";
+import { zText } from "../text.ts";
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 export const NAME_MIN = 2;
 export const NAME_MAX = 20;
 
-const email = z.string({ required_error: "validation.required" }).trim().toLowerCase().min(1).max(254).email("validation.email");
+const email = zText({ required_error: "validation.required" }).trim().toLowerCase().min(1).max(254).email("validation.email");
 
 const password = z.string({ required_error: "validation.required" }).min(PASSWORD_MIN, "validation.passwordTooShort").max(PASSWORD_MAX);
 
@@ -15,7 +16,7 @@ const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" ||
 export const ZSignUpInput = z
   .object({
     email,
-    displayName: z.string({ required_error: "validation.required" }).trim().min(NAME_MIN).max(NAME_MAX),
+    displayName: zText({ required_error: "validation.required" }).trim().min(NAME_MIN).max(NAME_MAX),
     password,
     passwordConfirm: z.string({ required_error: "validation.required" }),
     consentPrivacy: checkbox,
@@ -32,7 +33,7 @@ export const ZSignUpInput = z
   });
 export type TSignUpInput = z.input<typeof ZSignUpInput>;
 
-export const ZLogInInput = z.object({ email: z.string().trim().toLowerCase().max(254), password: z.string().max(PASSWORD_MAX) });
+export const ZLogInInput = z.object({ email: zText().trim().toLowerCase().max(254), password: z.string().max(PASSWORD_MAX) });
 
 export const ZChangePasswordInput = z
   .object({ currentPassword: z.string().max(PASSWORD_MAX), newPassword: password, newPasswordConfirm: z.string() })
