@@ -33,7 +33,8 @@ async function startProcess(env: Record<string, string>): Promise<Running> {
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   const started = Date.now();
-  const deadline = started + 90_000;
+  // The first start builds nothing but migrates and seeds the demo city through the domain.
+  const deadline = started + 150_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     const ok = await fetch(`${url}/readyz`).then(
@@ -189,5 +190,5 @@ describe.each(engines)("server process on $name", ({ postgres }) => {
     }
     server.child.kill("SIGTERM");
     expect(await server.exited).toBe(0);
-  }, 180_000);
+  }, 300_000);
 });
