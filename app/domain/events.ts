@@ -2,6 +2,7 @@
 // notifications) subscribe here, so a Remix action, a GraphQL mutation and a socket
 // command all cause the same broadcast.
 import { EventEmitter } from "node:events";
+import type { DebateLive } from "./debate/debate-live.server.ts";
 import type { ProposalStatus } from "./proposals/proposal.types.ts";
 
 export type DomainEvents = {
@@ -10,6 +11,8 @@ export type DomainEvents = {
     proposalId: number;
     supportCount: number;
     status: ProposalStatus;
+    /** Proposal.liveVersion after the change: grows with every 공감 batch and status change, so a client keeps only the newest */
+    version: number;
   };
   "proposal.statusChanged": { proposalId: number; status: ProposalStatus; note: string | null };
   /** Sessions ended (logout, revocation, password change, deletion): their sockets disconnect. */
@@ -22,6 +25,8 @@ export type DomainEvents = {
     roundId: number | null;
     commentId: number;
     change: "created" | "edited" | "hidden" | "reacted" | "locked";
+    /** The debate's new public state (debate-live.server.ts); absent only if reading it failed. */
+    live?: DebateLive;
   };
   /** A round moved to another phase (on schedule or by a moderator), or finished. */
   "round.phaseChanged": {
@@ -37,18 +42,25 @@ export type DomainEvents = {
   "proposal.progressed": { proposalId: number };
   /** A moderator merged a duplicate (source) into another proposal (target); supports moved over. */
   "proposal.merged": { sourceId: number; targetId: number; supportCount: number };
+  /** What a cached viewer of these people rests on changed (roles, suspension, verification, affiliations, deletion): drop it. */
+  "viewer.changed": { userIds: number[] };
+  /** The city's settings changed: drop the cached copy. */
+  "settings.changed": Record<string, never>;
 };
+
+/** Where an event came from: this node's domain, or another node's (forwarded by realtime/cluster-events.ts). */
+export type EventMeta = { remote?: boolean };
 
 export type DomainEventName = keyof DomainEvents;
 
 export class EventBus {
   #emitter = new EventEmitter().setMaxListeners(100);
 
-  publish<E extends DomainEventName>(name: E, payload: DomainEvents[E]): void {
-    this.#emitter.emit(name, payload);
+  publish<E extends DomainEventName>(name: E, payload: DomainEvents[E], meta: EventMeta = {}): void {
+    this.#emitter.emit(name, payload, meta);
   }
 
-  subscribe<E extends DomainEventName>(name: E, listener: (payload: DomainEvents[E]) => void) {
+  subscribe<E extends DomainEventName>(name: E, listener: (payload: DomainEvents[E], meta: EventMeta) => void) {
     this.#emitter.on(name, listener);
     return () => void this.#emitter.off(name, listener);
   }

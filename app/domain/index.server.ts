@@ -6,6 +6,7 @@ import { createAccountService } from "./accounts/account.service.server.ts";
 import { createAdminService } from "./admin/admin.service.server.ts";
 import { createAuditService } from "./audit/audit.service.server.ts";
 import { createCatalogService } from "./catalog/catalog.service.server.ts";
+import { createSettingsCache } from "./catalog/settings-cache.server.ts";
 import type { PrismaClient } from "./db.ts";
 import { createEligibilityService } from "./eligibility/eligibility.service.server.ts";
 import { EventBus } from "./events.ts";
@@ -58,12 +59,13 @@ export function createDomain({
   storage,
 }: DomainDeps) {
   const sessions = createSessionService({ prisma, clock, events });
-  const eligibility = createEligibilityService({ prisma, clock });
+  const settings = createSettingsCache({ prisma, events });
+  const eligibility = createEligibilityService({ prisma, clock, events });
   const notifications = createNotificationService({ prisma, events, mailer, clock, publicUrl, localize });
   // The only reader of comment rows: every service that shows comments asks it.
   const commentReads = createCommentReads({ prisma });
   const rounds = createRoundService({ prisma, clock, events, eligibility });
-  const proposals = createProposalService({ prisma, events, clock, eligibility, limits, notifications, comments: commentReads, rounds });
+  const proposals = createProposalService({ prisma, events, clock, eligibility, settings, limits, notifications, comments: commentReads, rounds });
   const lifecycle = createLifecycleService({ prisma, clock, events, notifications });
   return {
     events,
@@ -83,9 +85,9 @@ export function createDomain({
     content: createContentService({ prisma, clock, events, notifications, storage, proposals }),
     scheduler: createScheduler({ prisma, clock, proposals, lifecycle, notifications, rounds }),
     catalog: createCatalogService({ prisma }),
-    accounts: createAccountService({ prisma, clock, sessions, limits, mailer, publicUrl, comments: commentReads }),
-    identity: createIdentityService({ prisma, clock, limits, providers: identityProviders, identityHashKey }),
-    admin: createAdminService({ prisma, clock, sessions }),
+    accounts: createAccountService({ prisma, clock, events, sessions, limits, mailer, publicUrl, comments: commentReads }),
+    identity: createIdentityService({ prisma, clock, events, limits, providers: identityProviders, identityHashKey }),
+    admin: createAdminService({ prisma, clock, events, sessions }),
     audit: createAuditService({ prisma }),
     search: createSearchService({ prisma }),
     merge: createMergeService({ prisma, clock, events, notifications }),

@@ -2,6 +2,7 @@
 // change and reset by mail, self-service export and deletion (PIPA).
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "../db.ts";
+import type { EventBus } from "../events.ts";
 import type { CommentReads } from "../debate/comment-reads.server.ts";
 import { AppError, validationError } from "../errors.ts";
 import type { Mailer, RateLimiter } from "../ports.ts";
@@ -28,6 +29,7 @@ export const DELETED_NAME = "탈퇴한 회원";
 type Deps = {
   prisma: PrismaClient;
   clock: Clock;
+  events: EventBus;
   sessions: SessionService;
   limits: RateLimiter;
   mailer: Mailer;
@@ -46,7 +48,7 @@ function requireViewer(viewer: Viewer): NonNullable<Viewer> {
   return viewer;
 }
 
-export function createAccountService({ prisma, clock, sessions, limits, mailer, publicUrl, comments }: Deps) {
+export function createAccountService({ prisma, clock, events, sessions, limits, mailer, publicUrl, comments }: Deps) {
   async function signUp(rawInput: TSignUpInput, request: RequestInfo) {
     const parsed = ZSignUpInput.safeParse(rawInput);
     if (!parsed.success) throw validationError(parsed.error);
@@ -260,6 +262,7 @@ export function createAccountService({ prisma, clock, sessions, limits, mailer, 
       await recordAudit(tx, me, { action: "account.deleted", targetType: "User", targetId: me.id });
     });
     await sessions.revoke(me.id, sessionIds);
+    events.publish("viewer.changed", { userIds: [me.id] });
   }
 
   /** Whether the seeded demo accounts exist (the login page then shows their password). */

@@ -2,6 +2,7 @@
 // departments, districts). Every change is audit-logged in the same transaction.
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "../db.ts";
+import type { EventBus } from "../events.ts";
 import { AppError, validationError } from "../errors.ts";
 import { zId } from "../ids.ts";
 import { recordAudit } from "../audit/audit.service.server.ts";
@@ -12,7 +13,7 @@ import { canManageCity, canManageRoles, canSuspendUsers, isAdmin } from "../role
 import type { SessionService } from "../sessions/session.service.server.ts";
 import { ROLES, type Clock, type Viewer } from "../viewer.ts";
 
-type Deps = { prisma: PrismaClient; clock: Clock; sessions: SessionService };
+type Deps = { prisma: PrismaClient; clock: Clock; events: EventBus; sessions: SessionService };
 
 /** The role rule; for a write, also what it does, so a suspended admin or moderator is refused (participation.policy.ts). */
 function allow(viewer: Viewer, rule: (v: Viewer) => boolean, action?: Action): asserts viewer is NonNullable<Viewer> {
@@ -78,7 +79,7 @@ export const ZDistrictInput = z.object({
   nameEn: z.string().trim().min(2).max(60),
 });
 
-export function createAdminService({ prisma, clock, sessions }: Deps) {
+export function createAdminService({ prisma, clock, events, sessions }: Deps) {
   async function searchUsers(viewer: Viewer, raw: unknown = {}) {
     allow(viewer, canSuspendUsers);
     const q = parse(ZUserSearch, Object.fromEntries(Object.entries((raw ?? {}) as object).filter(([, v]) => v !== "" && v != null)));
@@ -117,7 +118,7 @@ export function createAdminService({ prisma, clock, sessions }: Deps) {
     if (input.role === "OFFICER" && !input.departmentId) {
       throw new AppError("VALIDATION", "errors.validation", { issues: [{ path: "departmentId", key: "validation.departmentRequired" }] });
     }
-    return prisma.$transaction(async (tx) => {
+    const assigned = await prisma.$transaction(async (tx) => {
       const user = await tx.user.findUnique({ where: { id: input.userId }, select: { status: true } });
       if (!user || user.status === "DELETED") throw new AppError("NOT_FOUND", "errors.userNotFound");
       if (input.departmentId && !(await tx.department.findUnique({ where: { id: input.departmentId } }))) {
@@ -138,13 +139,15 @@ export function createAdminService({ prisma, clock, sessions }: Deps) {
       });
       return { userId: input.userId, role: input.role };
     });
+    events.publish("viewer.changed", { userIds: [input.userId] });
+    return assigned;
   }
 
   async function removeRole(viewer: Viewer, raw: unknown) {
     allow(viewer, canManageRoles, "admin.roles");
     const input = parse(ZRoleChange, raw);
     if (input.userId === viewer.id && input.role === "ADMIN") throw new AppError("CONFLICT", "errors.cannotRemoveOwnAdmin");
-    return prisma.$transaction(async (tx) => {
+    const unassigned = await prisma.$transaction(async (tx) => {
       const removed = await tx.roleAssignment.deleteMany({ where: { userId: input.userId, role: input.role } });
       if (removed.count === 0) throw new AppError("NOT_FOUND", "errors.roleNotHeld");
       await recordAudit(tx, viewer, {
@@ -156,6 +159,8 @@ export function createAdminService({ prisma, clock, sessions }: Deps) {
       });
       return { userId: input.userId, role: input.role };
     });
+    events.publish("viewer.changed", { userIds: [input.userId] });
+    return unassigned;
   }
 
   async function suspendUser(viewer: Viewer, raw: unknown) {
@@ -179,6 +184,7 @@ export function createAdminService({ prisma, clock, sessions }: Deps) {
         details: { until: until?.toISOString() ?? null },
       });
     });
+    events.publish("viewer.changed", { userIds: [input.userId] });
     return { userId: input.userId, suspendedUntil: until };
   }
 
@@ -193,6 +199,7 @@ export function createAdminService({ prisma, clock, sessions }: Deps) {
       if (moved.count === 0) throw new AppError("NOT_FOUND", "errors.userNotFound");
       await recordAudit(tx, viewer, { action: "user.unsuspended", targetType: "User", targetId: input.userId, reason: input.reason });
     });
+    events.publish("viewer.changed", { userIds: [input.userId] });
     return { userId: input.userId };
   }
 
@@ -215,7 +222,7 @@ export function createAdminService({ prisma, clock, sessions }: Deps) {
   async function updateCitySettings(viewer: Viewer, raw: unknown) {
     allow(viewer, canManageCity, "admin.city");
     const input = parse(ZCitySettings, raw);
-    return prisma.$transaction(async (tx) => {
+    const saved = await prisma.$transaction(async (tx) => {
       const before = await readCitySettings(tx);
       const after = await tx.citySetting.update({ where: { id: 1 }, data: { ...input, eligibility: input.eligibility } });
       await recordAudit(tx, viewer, {
@@ -243,6 +250,8 @@ export function createAdminService({ prisma, clock, sessions }: Deps) {
       });
       return after;
     });
+    events.publish("settings.changed", {});
+    return saved;
   }
 
   async function saveDepartment(viewer: Viewer, raw: unknown) {

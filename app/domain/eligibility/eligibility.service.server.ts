@@ -1,8 +1,10 @@
 // Loads a person's facts and the city's rules, and turns a failed check into an AppError
 // whose message says which rule failed.
+import { LRUCache } from "lru-cache";
 import { readCitySettings, type CitySettings } from "../catalog/city-settings.server.ts";
 import type { PrismaClient } from "../db.ts";
 import { AppError, type FieldIssue, type MessageParams } from "../errors.ts";
+import type { EventBus } from "../events.ts";
 import type { Clock, Viewer } from "../viewer.ts";
 import {
   evaluateEligibility,
@@ -40,7 +42,16 @@ type City = Pick<CitySettings, "eligibility" | "cityName" | "cityNameEn">;
 /** Place names in both languages by district ids, remembered across several descriptions. */
 type Places = Map<string, Promise<MessageParams[string]>>;
 
-export function createEligibilityService({ prisma, clock }: { prisma: PrismaClient; clock: Clock }) {
+/**
+ * High-rate commands (공감, ballots) read a person's facts from memory: dropped when they change
+ * (`viewer.changed`, on every node), and after FACTS_CACHE_MS at the latest.
+ */
+const FACTS_CACHE_MS = 30 * 1000;
+
+export function createEligibilityService({ prisma, clock, events }: { prisma: PrismaClient; clock: Clock; events: EventBus }) {
+  const remembered = new LRUCache<number, PersonFacts>({ max: 50_000, ttl: FACTS_CACHE_MS });
+  events.subscribe("viewer.changed", ({ userIds }) => userIds.forEach((id) => remembered.delete(id)));
+
   async function factsOf(userId: number): Promise<PersonFacts> {
     const user = await prisma.user.findUniqueOrThrow({
       where: { id: userId },
@@ -120,6 +131,14 @@ export function createEligibilityService({ prisma, clock }: { prisma: PrismaClie
     }
   }
 
+  /** `assertEligible` under the city's own rules, for the hot path: the facts come from memory when they can. */
+  async function assertEligibleNow(viewer: NonNullable<Viewer>, city: City) {
+    let facts = remembered.get(viewer.id);
+    if (!facts) remembered.set(viewer.id, (facts = await factsOf(viewer.id)));
+    const result = evaluateEligibility(facts, resolveRules(city.eligibility, null), clock.now());
+    if (!result.eligible) await assertEligible(viewer, null, city);
+  }
+
   /** Throws FORBIDDEN naming the first failed rule (all of them in `issues`). */
   async function assertEligible(viewer: NonNullable<Viewer>, override?: EligibilityRulesInput | null, city?: City) {
     const result = await check(viewer, override, city);
@@ -151,7 +170,7 @@ export function createEligibilityService({ prisma, clock }: { prisma: PrismaClie
     );
   }
 
-  return { check, assertEligible, explain, explainMany, factsOf };
+  return { check, assertEligible, assertEligibleNow, explain, explainMany, factsOf };
 }
 
 export type EligibilityService = ReturnType<typeof createEligibilityService>;

@@ -4,6 +4,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { isUniqueViolation, type Prisma, type PrismaClient } from "../db.ts";
+import type { EventBus } from "../events.ts";
 import { AppError, validationError } from "../errors.ts";
 import { zId, zOptionalId } from "../ids.ts";
 import type { IdentityProvider, RateLimiter } from "../ports.ts";
@@ -19,6 +20,7 @@ const MAX_CODE_ATTEMPTS = 5;
 type Deps = {
   prisma: PrismaClient;
   clock: Clock;
+  events: EventBus;
   limits: RateLimiter;
   providers: IdentityProvider[];
   /** Key for the DI hash; keep it secret and stable, or duplicate detection breaks. */
@@ -42,7 +44,7 @@ export const ZReviewAffiliation = z.object({
   reason: z.string().trim().max(500).optional(),
 });
 
-export function createIdentityService({ prisma, clock, limits, providers, identityHashKey }: Deps) {
+export function createIdentityService({ prisma, clock, events, limits, providers, identityHashKey }: Deps) {
   const diHash = (di: string) => createHmac("sha256", identityHashKey).update(di).digest("hex");
 
   function provider(id: unknown): IdentityProvider {
@@ -130,6 +132,7 @@ export function createIdentityService({ prisma, clock, limits, providers, identi
       if (isUniqueViolation(error)) throw new AppError("CONFLICT", "errors.identityAlreadyUsed");
       throw error;
     }
+    events.publish("viewer.changed", { userIds: [me.id] });
     return { verified: true as const, birthYear: identity.birthYear, districtId: district?.id ?? null };
   }
 
@@ -149,7 +152,7 @@ export function createIdentityService({ prisma, clock, limits, providers, identi
       where: { userId: me.id, kind, districtId: districtId ?? null, status: { not: "REJECTED" } },
     });
     if (existing) throw new AppError("CONFLICT", "errors.affiliationExists");
-    return prisma.affiliation.create({
+    const declared = await prisma.affiliation.create({
       data: {
         userId: me.id,
         kind,
@@ -162,6 +165,8 @@ export function createIdentityService({ prisma, clock, limits, providers, identi
       },
       select: { id: true, kind: true, districtId: true, status: true, source: true, since: true },
     });
+    events.publish("viewer.changed", { userIds: [me.id] });
+    return declared;
   }
 
   async function pendingAffiliations(viewer: Viewer) {
@@ -189,7 +194,8 @@ export function createIdentityService({ prisma, clock, limits, providers, identi
     const parsed = ZReviewAffiliation.safeParse(rawInput);
     if (!parsed.success) throw validationError(parsed.error);
     const { affiliationId, decision, reason } = parsed.data;
-    return prisma.$transaction(async (tx) => {
+    const reviewed = await prisma.$transaction(async (tx) => {
+      const held = await tx.affiliation.findUnique({ where: { id: affiliationId }, select: { userId: true } });
       const moved = await tx.affiliation.updateMany({
         where: { id: affiliationId, status: "PENDING" },
         data: { status: decision, reviewedById: viewer!.id, reviewedAt: clock.now() },
@@ -201,8 +207,10 @@ export function createIdentityService({ prisma, clock, limits, providers, identi
         targetId: affiliationId,
         reason,
       });
-      return { affiliationId, status: decision };
+      return { affiliationId, status: decision, userId: held!.userId };
     });
+    events.publish("viewer.changed", { userIds: [reviewed.userId] });
+    return { affiliationId: reviewed.affiliationId, status: reviewed.status };
   }
 
   return { start, complete, declareAffiliation, pendingAffiliations, reviewAffiliation, providerIds: providers.map((p) => p.id) };

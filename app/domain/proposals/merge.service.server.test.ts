@@ -87,7 +87,7 @@ describe("merging a duplicate", () => {
     // Recount from rows equals what was published and returned.
     expect(await supportRows(target.id)).toBe(4);
     expect(await supportRows(source.id)).toBe(0);
-    expect(published).toEqual([{ proposalId: target.id, supportCount: 4, status: "OPEN" }]);
+    expect(published).toEqual([{ proposalId: target.id, supportCount: 4, status: "OPEN", version: expect.any(Number) }]);
     expect((await domain.proposals.get(null, target.id)).supportCount).toBe(4);
     const supportedBy = await db.prisma.support.findMany({ where: { proposalId: target.id }, select: { userId: true } });
     expect(supportedBy.map((s) => s.userId).sort()).toEqual([a!.id, b!.id, c!.id, d!.id].sort());

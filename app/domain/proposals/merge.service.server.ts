@@ -161,8 +161,9 @@ export function createMergeService({ prisma, clock, events, notifications }: Dep
       await tx.proposalStatusEvent.create({ data: { proposalId: sourceId, status: "MERGED", note, createdAt: now } });
 
       // The carried 공감 may take the target past its threshold and tiers, as 공감 given there would.
-      const supportCount = await tx.support.count({ where: { proposalId: targetId } });
+      const { supportCount } = await tx.proposal.findUniqueOrThrow({ where: { id: targetId }, select: { supportCount: true } });
       const crossing = await recordCrossing(tx, target, supportCount, settings, now);
+      const { liveVersion: version } = await tx.proposal.findUniqueOrThrow({ where: { id: targetId }, select: { liveVersion: true } });
 
       const result: MergeResult = {
         sourceId,
@@ -191,12 +192,17 @@ export function createMergeService({ prisma, clock, events, notifications }: Dep
           targetSupportCount: supportCount,
         },
       });
-      return { result, note, crossing };
+      return { result, note, crossing, version };
     });
 
-    const { result, note, crossing } = outcome;
+    const { result, note, crossing, version } = outcome;
     events.publish("proposal.statusChanged", { proposalId: sourceId, status: "MERGED", note });
-    events.publish("proposal.supportChanged", { proposalId: targetId, supportCount: result.supportCount, status: result.targetStatus });
+    events.publish("proposal.supportChanged", {
+      proposalId: targetId,
+      supportCount: result.supportCount,
+      status: result.targetStatus,
+      version,
+    });
     await announceCrossing({ events, notifications }, targetId, crossing);
     events.publish("proposal.merged", { sourceId, targetId, supportCount: result.supportCount });
     return result;

@@ -1,11 +1,16 @@
 // 공감 (support) and its withdrawal: one toggle, limited per person and proposal and per
 // person over every proposal (numbers in app/platform/rate-limits.server.ts), for every edge
 // alike, and each change pushed to everyone watching.
-import { readCitySettings } from "../catalog/city-settings.server.ts";
+//
+// The hot path (issue 12): the viewer, their eligibility facts and the city's settings come
+// from memory; concurrent 공감 are written together by group commit (app/domain/group-commit.ts),
+// one read of the proposals' facts and one statement per batch; the count is a maintained column.
+import type { SettingsCache } from "../catalog/settings-cache.server.ts";
 import type { PrismaClient } from "../db.ts";
 import type { EligibilityService } from "../eligibility/eligibility.service.server.ts";
 import { AppError, notFound } from "../errors.ts";
 import type { EventBus } from "../events.ts";
+import { createGroupCommit } from "../group-commit.ts";
 import { parseId } from "../ids.ts";
 import type { NotificationService } from "../notifications/notification.service.server.ts";
 import type { RateLimiter } from "../ports.ts";
@@ -14,56 +19,103 @@ import type { Clock, Viewer } from "../viewer.ts";
 import { canSupportProposal, isOpenForSupport } from "./proposal.policy.ts";
 import type { SupportResult } from "./proposal.types.ts";
 import { isPublished } from "./proposal.visibility.ts";
-import { announceCrossing, recordCrossing } from "./support-threshold.server.ts";
+import { announceCrossing, crossesAt, recordCrossing } from "./support-threshold.server.ts";
+import { deleteSupport, insertSupports, readSupportFacts, type SupportFacts, type SupportWritten } from "./support-writes.server.ts";
 
 export type SupportDeps = {
   prisma: PrismaClient;
   events: EventBus;
   clock: Clock;
-  eligibility: Pick<EligibilityService, "assertEligible">;
+  eligibility: Pick<EligibilityService, "assertEligibleNow">;
+  settings: SettingsCache;
   limits: RateLimiter;
   notifications: Pick<NotificationService, "notifyFollowers">;
 };
 
-export function createProposalSupport({ prisma, events, clock, eligibility, limits, notifications }: SupportDeps) {
+type SupportCommand = { me: NonNullable<Viewer>; proposalId: number; now: Date };
+
+/** The policy's answer for one command, from the batch's facts: an error to throw, or null to write. */
+function refusal(facts: SupportFacts | undefined, { me, now }: SupportCommand): AppError | null {
+  // 공감 go to published proposals only; the others do not exist for this purpose.
+  if (!facts || !isPublished(facts)) return notFound("errors.proposalNotFound");
+  if (facts.roundId) return new AppError("CONFLICT", "rounds.errors.noSupportInRound");
+  const allowed = canSupportProposal(me, facts, now);
+  return allowed.ok ? null : new AppError(allowed.code, allowed.key);
+}
+
+export function createProposalSupport({ prisma, events, clock, eligibility, settings, limits, notifications }: SupportDeps) {
   async function limitToggle(userId: number, proposalId: number) {
     await limits.consume("supportToggle", `${userId}:${proposalId}`);
     await limits.consume("support", String(userId));
   }
 
+  /**
+   * Thresholds and tiers the batch reached, recorded after its commit (rarely: a crossing),
+   * then one push per proposal with the count and version the batch ended at.
+   */
+  async function afterBatch(written: Map<number, SupportWritten>, facts: Map<number, SupportFacts>, now: Date) {
+    const city = await settings.get();
+    for (const [proposalId, w] of written) {
+      const proposal = { id: proposalId, status: w.status, closesAt: facts.get(proposalId)!.closesAt };
+      const crossing = crossesAt(w, city)
+        ? await prisma.$transaction((tx) => recordCrossing(tx, proposal, w.supportCount, city, now))
+        : null;
+      const status = crossing?.status ?? w.status;
+      w.status = status;
+      events.publish("proposal.supportChanged", { proposalId, supportCount: w.supportCount, status, version: w.version });
+      if (crossing) await announceCrossing({ events, notifications }, proposalId, crossing);
+    }
+  }
+
+  const writes = createGroupCommit<SupportCommand, SupportResult>(async (commands) => {
+    const facts = await readSupportFacts(prisma, [...new Set(commands.map((c) => c.proposalId))]);
+    const outcomes: (SupportResult | Error)[] = commands.map((c) => refusal(facts.get(c.proposalId), c) ?? null!);
+    // A person pressing twice within one batch writes once; the second hears "already".
+    const seen = new Set<string>();
+    const rows: { at: number; row: { proposalId: number; userId: number; at: Date } }[] = [];
+    commands.forEach((c, i) => {
+      if (outcomes[i]) return;
+      const key = `${c.proposalId}:${c.me.id}`;
+      if (!seen.has(key)) rows.push({ at: i, row: { proposalId: c.proposalId, userId: c.me.id, at: c.now } });
+      seen.add(key);
+    });
+    const written = rows.length
+      ? await insertSupports(
+          prisma,
+          rows.map((r) => r.row),
+        )
+      : [];
+    const byProposal = new Map<number, SupportWritten>();
+    rows.forEach((r, n) => {
+      const w = written[n];
+      if (w?.open) byProposal.set(r.row.proposalId, w);
+    });
+    const changed = new Map([...byProposal].filter(([, w]) => w.supportCount !== w.countBefore));
+    await afterBatch(changed, facts, commands[0]!.now);
+    return commands.map((c, i) => {
+      if (outcomes[i]) return outcomes[i];
+      const w = byProposal.get(c.proposalId);
+      // Moved on between the read and the lock (closed, merged): as if it had been read so.
+      if (!w) return new AppError("CONFLICT", "errors.supportClosed");
+      const inserted = rows.some((r, n) => r.at === i && written[n]?.inserted);
+      return {
+        proposalId: c.proposalId,
+        supportCount: w.supportCount,
+        supported: true,
+        status: w.status,
+        changed: inserted,
+        version: w.version,
+      };
+    });
+  });
+
   async function support(viewer: Viewer, rawId: unknown): Promise<SupportResult> {
-    const id = parseId(rawId);
+    const proposalId = parseId(rawId);
     const now = clock.now();
     const me = requireActor(viewer, "proposal.support");
-    const settings = await readCitySettings(prisma);
-    await eligibility.assertEligible(me, null, settings);
-    await limitToggle(me.id, id);
-    const result = await prisma.$transaction(async (tx) => {
-      // Waits for a merge of this proposal in progress, so a 공감 never lands on a merged one.
-      await tx.$queryRaw`SELECT id FROM "Proposal" WHERE id = ${id} FOR SHARE`;
-      const proposal = await tx.proposal.findUnique({
-        where: { id },
-        select: { id: true, authorId: true, status: true, closesAt: true, roundId: true },
-      });
-      // 공감 go to published proposals only; the others do not exist for this purpose.
-      if (!proposal || !isPublished(proposal)) throw notFound("errors.proposalNotFound");
-      if (proposal.roundId) throw new AppError("CONFLICT", "rounds.errors.noSupportInRound");
-      const allowed = canSupportProposal(me, proposal, now);
-      if (!allowed.ok) throw new AppError(allowed.code, allowed.key);
-
-      // The (proposalId, userId) key makes a second 공감 by the same person a no-op.
-      const inserted = await tx.support.createMany({ data: [{ proposalId: id, userId: me.id, createdAt: now }], skipDuplicates: true });
-      // Supporters hear about every later stage (they can unfollow).
-      if (inserted.count === 1)
-        await tx.follow.createMany({ data: [{ proposalId: id, userId: me.id, createdAt: now }], skipDuplicates: true });
-      const supportCount = await tx.support.count({ where: { proposalId: id } });
-      const crossing = await recordCrossing(tx, proposal, supportCount, settings, now);
-      return { supportCount, changed: inserted.count === 1, crossing };
-    });
-    const { supportCount, changed, crossing } = result;
-    if (changed) events.publish("proposal.supportChanged", { proposalId: id, supportCount, status: crossing.status });
-    await announceCrossing({ events, notifications }, id, crossing);
-    return { proposalId: id, supportCount, supported: true, status: crossing.status, changed };
+    await eligibility.assertEligibleNow(me, await settings.get());
+    await limitToggle(me.id, proposalId);
+    return writes.submit({ me, proposalId, now });
   }
 
   async function withdrawSupport(viewer: Viewer, rawId: unknown): Promise<SupportResult> {
@@ -71,19 +123,13 @@ export function createProposalSupport({ prisma, events, clock, eligibility, limi
     const me = requireActor(viewer, "proposal.withdrawSupport");
     await limitToggle(me.id, id);
     const now = clock.now();
-    const result = await prisma.$transaction(async (tx) => {
-      const proposal = await tx.proposal.findUnique({ where: { id }, select: { status: true, closesAt: true } });
-      if (!proposal || !isPublished(proposal)) throw notFound("errors.proposalNotFound");
-      // Withdrawing is allowed only while the window is open; a threshold once reached stays reached.
-      if (!isOpenForSupport(proposal, now)) throw new AppError("CONFLICT", "errors.supportClosed");
-      const removed = await tx.support.deleteMany({ where: { proposalId: id, userId: me.id } });
-      const supportCount = await tx.support.count({ where: { proposalId: id } });
-      return { supportCount, status: proposal.status, changed: removed.count === 1 };
-    });
-    if (result.changed) {
-      events.publish("proposal.supportChanged", { proposalId: id, supportCount: result.supportCount, status: result.status });
-    }
-    return { proposalId: id, supportCount: result.supportCount, supported: false, status: result.status, changed: result.changed };
+    const result = await deleteSupport(prisma, id, me.id, now);
+    if (!result || !isPublished(result)) throw notFound("errors.proposalNotFound");
+    // Withdrawing is allowed only while the window is open; a threshold once reached stays reached.
+    if (!isOpenForSupport(result, now)) throw new AppError("CONFLICT", "errors.supportClosed");
+    const { supportCount, status, version, removed } = result;
+    if (removed) events.publish("proposal.supportChanged", { proposalId: id, supportCount, status, version });
+    return { proposalId: id, supportCount, supported: false, status, changed: removed, version };
   }
 
   return { support, withdrawSupport };

@@ -4,7 +4,9 @@ import { isAdmin } from "../roles/roles.policy.ts";
 import type { Viewer } from "../viewer.ts";
 import type { ProposalStatus } from "./proposal.types.ts";
 
-const SUPPORTABLE: ReadonlySet<ProposalStatus> = new Set(["OPEN", "THRESHOLD_REACHED"]);
+/** The stages in which 공감 can be given or withdrawn (while the window is open). */
+export const SUPPORTABLE_STATUSES: readonly ProposalStatus[] = ["OPEN", "THRESHOLD_REACHED"];
+const SUPPORTABLE: ReadonlySet<ProposalStatus> = new Set(SUPPORTABLE_STATUSES);
 
 export function isOpenForSupport(p: { status: ProposalStatus; closesAt: Date }, now: Date) {
   return SUPPORTABLE.has(p.status) && p.closesAt.getTime() > now.getTime();

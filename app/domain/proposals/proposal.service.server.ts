@@ -1,5 +1,6 @@
 // Proposal marketplace rules, as `domain.proposals`: reading (proposal-queries), proposing and
 // drafts (proposal-drafts), and 공감 (proposal-support). Every edge calls these names.
+import type { SettingsCache } from "../catalog/settings-cache.server.ts";
 import type { PrismaClient } from "../db.ts";
 import type { CommentReads } from "../debate/comment-reads.server.ts";
 import type { EligibilityService } from "../eligibility/eligibility.service.server.ts";
@@ -18,6 +19,8 @@ type Deps = {
   clock: Clock;
   eligibility: EligibilityService;
   limits: RateLimiter;
+  /** The city's settings as the hot path reads them (from memory) */
+  settings: SettingsCache;
   notifications: NotificationService;
   /** The pro/con tallies; a proposal's comments themselves are read from the comment service. */
   comments: Pick<CommentReads, "stanceTallies">;

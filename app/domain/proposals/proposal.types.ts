@@ -102,6 +102,8 @@ export type SupportResult = {
   status: ProposalStatus;
   /** false when the call changed nothing (already supported / not supported) */
   changed: boolean;
+  /** The proposal's liveVersion with this count: a page keeps the newest of acks and pushes */
+  version: number;
 };
 
 /** What reaching an extra support tier leads to. */

@@ -54,6 +54,18 @@ export async function recordCrossing(
   return { status, reachedThreshold, tiersReached };
 }
 
+/**
+ * Whether a change of the count from `countBefore` to `supportCount` has anything to record:
+ * an OPEN proposal at or past the threshold (also one a crash left there), or a tier passed.
+ */
+export function crossesAt(
+  { status, countBefore, supportCount }: { status: ProposalStatus; countBefore: number; supportCount: number },
+  settings: Pick<CitySettings, "supportThreshold" | "supportTiers">,
+): boolean {
+  if (status === "OPEN" && supportCount >= settings.supportThreshold) return true;
+  return settings.supportTiers.some((t) => countBefore < t.threshold && t.threshold <= supportCount);
+}
+
 /** After commit: pushes the new status and tells the followers what was reached. */
 export async function announceCrossing(
   { events, notifications }: { events: EventBus; notifications: Pick<NotificationService, "notifyFollowers"> },

@@ -1,6 +1,7 @@
 // DB-backed sessions: the cookie carries only a random id, so every session can be revoked.
 // A session ends at its absolute expiry, or after the idle timeout without a request.
 import { randomBytes } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import type { PrismaClient } from "../db.ts";
 import { AppError } from "../errors.ts";
 import type { EventBus } from "../events.ts";
@@ -11,12 +12,38 @@ export const SESSION_ABSOLUTE_MS = 30 * 24 * 60 * 60 * 1000;
 export const SESSION_IDLE_MS = 7 * 24 * 60 * 60 * 1000;
 /** lastSeenAt is written at most this often, not on every request. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
+/**
+ * A resolved session is remembered this long (and at most VIEWER_CACHE_SIZE of them), so a
+ * stream of commands from one socket reads it once. Every change to what a viewer rests on
+ * drops it at once on every node (the `session.revoked` and `viewer.changed` events, forwarded
+ * between nodes by realtime/cluster-events.ts); the time limit only bounds a write that went
+ * around the domain.
+ */
+const VIEWER_CACHE_MS = 30 * 1000;
+const VIEWER_CACHE_SIZE = 50_000;
+
+type CachedSession = { viewer: NonNullable<Viewer>; expiresAt: number; lastSeenAt: number };
 
 type Deps = { prisma: PrismaClient; clock: Clock; events: EventBus };
 
 export function createSessionService({ prisma, clock, events }: Deps) {
+  const cache = new LRUCache<string, CachedSession>({ max: VIEWER_CACHE_SIZE, ttl: VIEWER_CACHE_MS });
+  events.subscribe("session.revoked", ({ sessionIds }) => sessionIds.forEach((id) => cache.delete(id)));
+  events.subscribe("viewer.changed", ({ userIds }) => {
+    const changed = new Set(userIds);
+    for (const [id, entry] of cache.entries()) if (changed.has(entry.viewer.id)) cache.delete(id);
+  });
+
   async function viewerForSession(sessionId: string | null | undefined): Promise<Viewer> {
     if (!sessionId || typeof sessionId !== "string" || sessionId.length > 100) return null;
+    const now = clock.now().getTime();
+    const cached = cache.get(sessionId);
+    if (cached && cached.expiresAt > now && cached.lastSeenAt + TOUCH_INTERVAL_MS >= now) return cached.viewer;
+    cache.delete(sessionId);
+    return readSession(sessionId, now);
+  }
+
+  async function readSession(sessionId: string, now: number): Promise<Viewer> {
     const session = await prisma.session.findUnique({
       where: { id: sessionId },
       select: {
@@ -34,18 +61,19 @@ export function createSessionService({ prisma, clock, events }: Deps) {
         },
       },
     });
-    const now = clock.now().getTime();
     if (!session || session.user.status === "DELETED") return null;
     if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + SESSION_IDLE_MS <= now) {
       await prisma.session.deleteMany({ where: { id: sessionId } });
       return null;
     }
-    if (session.lastSeenAt.getTime() + TOUCH_INTERVAL_MS < now) {
+    let lastSeenAt = session.lastSeenAt.getTime();
+    if (lastSeenAt + TOUCH_INTERVAL_MS < now) {
       await prisma.session.updateMany({ where: { id: sessionId }, data: { lastSeenAt: new Date(now) } });
+      lastSeenAt = now;
     }
     const { user } = session;
     const roles: Role[] = ["CITIZEN", ...user.roles.map((r) => r.role).filter((r) => r !== "CITIZEN")];
-    return {
+    const viewer: NonNullable<Viewer> = {
       id: user.id,
       displayName: user.displayName,
       roles,
@@ -54,6 +82,10 @@ export function createSessionService({ prisma, clock, events }: Deps) {
       suspended: user.status === "SUSPENDED" && (!user.suspendedUntil || user.suspendedUntil.getTime() > now),
       sessionId,
     };
+    // A suspension that ends by itself changes the viewer at that moment: remember it no longer than that.
+    const until = viewer.suspended && user.suspendedUntil ? user.suspendedUntil.getTime() : Infinity;
+    cache.set(sessionId, { viewer, expiresAt: Math.min(session.expiresAt.getTime(), until), lastSeenAt });
+    return viewer;
   }
 
   async function create(userId: number, userAgent?: string | null): Promise<{ sessionId: string; expiresAt: Date }> {
