@@ -136,7 +136,12 @@ export async function createMadangServer(options: MadangServerOptions) {
   // Deadlines run themselves (expiry, overdue answers); on several nodes, once per interval.
   const nodeId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const runScheduler = () =>
-    void domain.scheduler.runOnce(nodeId).catch((error) => console.error("scheduler: deadline jobs failed", error));
+    void domain.scheduler
+      .runOnce(nodeId)
+      .then(({ countsFixed }) => {
+        if (countsFixed.length) console.warn("scheduler: 공감 counts differed from their rows and were set right", countsFixed);
+      })
+      .catch((error) => console.error("scheduler: deadline jobs failed", error));
   const scheduler = setInterval(runScheduler, SCHEDULER_INTERVAL_MS);
   scheduler.unref();
   runScheduler();

@@ -35,6 +35,13 @@ export const ConfigSchema = z.object({
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: optionalUrl(["postgresql:", "postgres:"], "postgresql://user@127.0.0.1:5432/madang"),
   DATA_DIR: z.string().trim().min(1, "must not be empty").default("./data"),
+  /** Connections to PostgreSQL this node may hold (default: 4 per CPU core, at least 10). */
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ invalid_type_error: "must be a number" })
+    .int("must be a whole number")
+    .min(2, "must be between 2 and 500")
+    .max(500, "must be between 2 and 500")
+    .optional(),
   REDIS_URL: optionalUrl(["redis:", "rediss:"], "redis://127.0.0.1:6379"),
   SESSION_SECRET: z.string().min(16, "must be at least 16 characters (use a long random string)").optional(),
   /** Mark the session cookie Secure in production (turn off only behind plain HTTP). */

@@ -1,5 +1,6 @@
 // Opens the one database this process uses: PostgreSQL when DATABASE_URL is set,
 // otherwise embedded PGlite in a data directory (or in memory, for tests).
+import { availableParallelism } from "node:os";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -26,12 +27,12 @@ export type Database = {
 };
 
 export type DatabaseOptions =
-  | { kind: "postgres"; url: string }
+  | { kind: "postgres"; url: string; poolSize?: number }
   /** dataDir undefined = in memory */
   | { kind: "pglite"; dataDir?: string };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.kind === "postgres" ? openPostgres(options.url) : openPGlite(options.dataDir);
+  return options.kind === "postgres" ? openPostgres(options.url, options.poolSize) : openPGlite(options.dataDir);
 }
 
 /** The migrations, then `andThen`; the caller holds the migration lock around both. */
@@ -70,8 +71,20 @@ async function openPGlite(dataDir?: string): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+/** pg's default of 10 is for one core; the hot paths hold a connection for one statement, so more cores can keep more busy. */
+export const defaultPoolSize = () => Math.max(10, 4 * availableParallelism());
+
+/**
+ * An interactive transaction (the scheduler's jobs, a merge) waits this long for a connection
+ * before giving up (Prisma's default is 2 s, which a burst of 공감 could exhaust).
+ */
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 };
+
+async function openPostgres(url: string, poolSize = defaultPoolSize()): Promise<Database> {
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: poolSize }),
+    transactionOptions: TRANSACTION_OPTIONS,
+  });
   const withClient = async <T>(fn: (c: pg.Client) => Promise<T>) => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();

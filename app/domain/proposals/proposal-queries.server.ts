@@ -46,7 +46,10 @@ const summarySelect = (viewer: Viewer) =>
     category: { select: { id: true, code: true, name: true, nameEn: true } },
     district: { select: { id: true, code: true, name: true, nameEn: true } },
     author: { select: { id: true, displayName: true } },
-    _count: { select: { supports: true, comments: { where: PUBLIC_COMMENT } } },
+    // The maintained count (migration 0008), not a count of the rows on every read.
+    supportCount: true,
+    liveVersion: true,
+    _count: { select: { comments: { where: PUBLIC_COMMENT } } },
     supports: { where: { userId: viewer?.id ?? -1 }, select: { userId: true } },
   }) satisfies Prisma.ProposalSelect;
 
@@ -99,7 +102,7 @@ export function createProposalQueries({ prisma, clock, eligibility, comments, ro
       district: row.district,
       author: row.author,
       estimatedCostKrw: row.estimatedCostKrw === null ? null : Number(row.estimatedCostKrw),
-      supportCount: row._count.supports,
+      supportCount: row.supportCount,
       supportThreshold,
       commentCount: row._count.comments,
       viewCount: row.viewCount,
@@ -109,6 +112,7 @@ export function createProposalQueries({ prisma, clock, eligibility, comments, ro
       createdAt: row.createdAt,
       isOpenForSupport: isOpenForSupport(row, now),
       viewerHasSupported: row.supports.length > 0,
+      version: row.liveVersion,
     };
   }
 
@@ -149,7 +153,7 @@ export function createProposalQueries({ prisma, clock, eligibility, comments, ro
         orderBy = [{ viewCount: "desc" }, { id: "desc" }];
         break;
       default:
-        orderBy = [{ supports: { _count: "desc" } }, { id: "desc" }];
+        orderBy = [{ supportCount: "desc" }, { id: "desc" }];
     }
 
     const [rows, totalCount, { supportThreshold }] = await Promise.all([
@@ -200,7 +204,7 @@ export function createProposalQueries({ prisma, clock, eligibility, comments, ro
           authorId: row.authorId,
           status: row.status,
           closesAt: row.closesAt,
-          supportCount: row._count.supports,
+          supportCount: row.supportCount,
           viewerHasSupported: row.supports.length > 0,
           departmentId: row.department?.id ?? null,
           commentsLocked: row.commentsLockedAt !== null,

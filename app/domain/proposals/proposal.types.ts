@@ -50,6 +50,8 @@ export type ProposalSummary = {
   /** true while 공감 can still be given (open window, supportable status) */
   isOpenForSupport: boolean;
   viewerHasSupported: boolean;
+  /** Proposal.liveVersion of this read: a live page applies only pushes newer than it */
+  version: number;
 };
 
 export type ProposalDetail = ProposalSummary & {
