@@ -165,6 +165,32 @@ describe("the maintained count", () => {
     expect((await on.proposals.withdrawSupport(citizen, proposal.id)).changed).toBe(false);
   });
 
+  it.skipIf(!testPostgresUrl)("writes a 공감 that waited for the proposal's row while another transaction changed its stage", async () => {
+    const other = await openDatabase({ kind: "postgres", url: db.url! });
+    try {
+      const { proposal } = await openProposal();
+      const citizen = await createUser(db.prisma);
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let locked!: () => void;
+      const isLocked = new Promise<void>((resolve) => (locked = resolve));
+      // A threshold crossing on another node: the row is updated and not yet committed.
+      const crossing = other.prisma.$transaction(async (tx) => {
+        await tx.$executeRaw`UPDATE "Proposal" SET status = 'THRESHOLD_REACHED' WHERE id = ${proposal.id}`;
+        locked();
+        await held;
+      });
+      await isLocked;
+      const given = domain.proposals.support(citizen, proposal.id);
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the batch now waits for the row
+      release();
+      await crossing;
+      expect(await given).toMatchObject({ changed: true, supportCount: 1, status: "THRESHOLD_REACHED" });
+    } finally {
+      await other.close();
+    }
+  });
+
   it.skipIf(!testPostgresUrl)("stays exact when two nodes on PostgreSQL write 공감 to the same proposals at once", async () => {
     const nodes: Database[] = [];
     try {

@@ -7,7 +7,12 @@ import type { PrismaClient } from "../db.ts";
 import type { ProposalStatus } from "./proposal.types.ts";
 import { SUPPORTABLE_STATUSES } from "./proposal.policy.ts";
 
-const OPEN_STATUSES = JSON.stringify(SUPPORTABLE_STATUSES);
+// Arrays go as PostgreSQL array literals compared with `= ANY`: a row lock that waits for a
+// concurrent update re-checks its WHERE on the new row, and a sub-select there (IN (SELECT …))
+// re-checks as false and silently drops the row (seen with a threshold crossing committing
+// while a batch waited for the lock).
+const OPEN_STATUSES = `{${SUPPORTABLE_STATUSES.join(",")}}`;
+const intArray = (ids: Iterable<number>) => `{${[...ids].join(",")}}`;
 
 export type SupportFacts = {
   id: number;
@@ -21,7 +26,7 @@ export type SupportFacts = {
 export async function readSupportFacts(prisma: PrismaClient, ids: number[]): Promise<Map<number, SupportFacts>> {
   const rows = await prisma.$queryRaw<SupportFacts[]>`
     SELECT id, "authorId", status::text AS status, "closesAt", "roundId"
-    FROM "Proposal" WHERE id IN (SELECT json_array_elements_text(${JSON.stringify(ids)}::json)::int)`;
+    FROM "Proposal" WHERE id = ANY(${intArray(ids)}::int[])`;
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -64,7 +69,7 @@ export async function insertSupports(prisma: PrismaClient, rows: SupportRow[]): 
     ),
     target AS (
       SELECT id, status::text AS status, "closesAt", "supportCount", "liveVersion" FROM "Proposal"
-      WHERE id IN (SELECT p FROM req) AND status::text IN (SELECT json_array_elements_text(${OPEN_STATUSES}::json))
+      WHERE id = ANY(${intArray(new Set(rows.map((r) => r.proposalId)))}::int[]) AND status::text = ANY(${OPEN_STATUSES}::text[])
       ORDER BY id FOR NO KEY UPDATE
     ),
     ins AS (
@@ -120,7 +125,7 @@ export async function deleteSupport(prisma: PrismaClient, proposalId: number, us
     del AS (
       DELETE FROM "Support" s USING target t
       WHERE s."proposalId" = t.id AND s."userId" = ${userId}
-        AND t.status IN (SELECT json_array_elements_text(${OPEN_STATUSES}::json)) AND t."closesAt" > ${now}
+        AND t.status = ANY(${OPEN_STATUSES}::text[]) AND t."closesAt" > ${now}
       RETURNING 1
     )
     SELECT status, "closesAt", "supportCount" AS before, "liveVersion" AS version, (SELECT count(*)::int FROM del) AS removed FROM target`;
