@@ -46,7 +46,9 @@ describe("sockets and sessions", () => {
     const proposal = await app.server.domain.proposals.create(author, proposalInput(ref.categories.transport.id));
     const { cookie, viewer } = await sessionOf(user.id);
     const socket = await app.client(cookie);
-    await db.prisma.session.deleteMany({ where: { id: viewer.sessionId } }); // revoked behind its back
+    await db.prisma.session.deleteMany({ where: { id: viewer.sessionId } }); // revoked behind its back…
+    // …and the cached viewer dropped, as every domain write that changes a viewer does (without the disconnect of session.revoked).
+    app.server.domain.events.publish("viewer.changed", { userIds: [user.id] });
     const ack = await socket.emitWithAck("proposal:support", { proposalId: proposal.id });
     expect(ack).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
   });

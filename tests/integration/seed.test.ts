@@ -178,11 +178,11 @@ describe("demo city seed", () => {
     async () => {
       const other = await createTestDatabase();
       try {
-        // A crash in the middle of the story (at the first 공감) rolls everything back, reference data included.
+        // A crash in the middle of the story (at the first comment, after the first 공감) rolls everything back, reference data included.
         const crashing = other.prisma.$extends({
           query: {
-            support: {
-              createMany() {
+            comment: {
+              create() {
                 throw new Error("simulated crash");
               },
             },
