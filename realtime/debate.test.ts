@@ -37,20 +37,31 @@ describe("live debate", () => {
       stance: "CON",
       body: "반대합니다. 예산 낭비입니다.",
     });
-    expect(await Promise.all(created)).toEqual([
-      { proposalId: proposal.id, roundId: null, commentId: comment.id, change: "created" },
-      { proposalId: proposal.id, roundId: null, commentId: comment.id, change: "created" },
+    const pushed = await Promise.all(created);
+    const expected = { proposalId: proposal.id, roundId: null, commentId: comment.id, change: "created" };
+    expect(pushed).toMatchObject([
+      { ...expected, comment: { id: comment.id, stance: "CON", author: { id: writer.id } }, balance: { pro: 0, con: 1, neutral: 0 } },
+      { ...expected, commentCount: 1, locked: false },
     ]);
+    expect(pushed[0]!.comment!.bodyHtml).toContain("예산 낭비입니다.");
 
     // Both hear it before the next change, so neither's next event can be this one arriving late.
     const edited = [nextEvent(a, "comment:changed"), nextEvent(b, "comment:changed")];
     await app.server.domain.comments.edit(writer, { commentId: comment.id, body: "반대합니다. 우선순위가 낮습니다." });
-    expect(await Promise.all(edited)).toMatchObject([{ change: "edited" }, { change: "edited" }]);
+    const edits = await Promise.all(edited);
+    expect(edits).toMatchObject([{ change: "edited" }, { change: "edited" }]);
+    expect(edits[0]!.comment!.bodyHtml).toContain("우선순위가 낮습니다.");
+    expect(edits[0]!.version).toBeGreaterThan(pushed[0]!.version);
 
     const moderator = await createUser(db.prisma, { roles: ["MODERATOR"] });
     const hidden = nextEvent(a, "comment:changed");
     await app.server.domain.moderation.moderate(moderator, "hide", { commentId: comment.id, reason: "시험용 가리기" });
-    expect(await hidden).toMatchObject({ change: "hidden" });
+    // The hidden comment's text reaches no reader of the debate; its placeholder and the tally do.
+    expect(await hidden).toMatchObject({
+      change: "hidden",
+      comment: { bodyHtml: "", hidden: { reason: "시험용 가리기" } },
+      commentCount: 0,
+    });
 
     const left = nextEvent(a, "proposal:presence");
     b.disconnect();

@@ -53,17 +53,28 @@ describe("live round debate", () => {
     const created = [nextEvent(a, "comment:changed"), nextEvent(b, "comment:changed")];
     const comment = await domain.comments.post(writer, { roundId: round.id, stance: "PRO", body: "읍면동별 배분에 찬성합니다." });
     const expected = { proposalId: null, roundId: round.id, commentId: comment.id };
-    expect(await Promise.all(created)).toEqual([
-      { ...expected, change: "created" },
+    // The push carries the comment as a public reader sees it, the tally and a version.
+    const pushed = await Promise.all(created);
+    expect(pushed).toMatchObject([
+      {
+        ...expected,
+        change: "created",
+        comment: { id: comment.id, stance: "PRO" },
+        balance: { pro: 1, con: 0, neutral: 0 },
+        commentCount: 1,
+      },
       { ...expected, change: "created" },
     ]);
+    expect(pushed[0]!.comment!.bodyHtml).toContain("읍면동별 배분에 찬성합니다.");
 
     const hidden = [nextEvent(a, "comment:changed"), nextEvent(b, "comment:changed")];
     await domain.moderation.moderate(moderator, "hide", { commentId: comment.id, reason: "시험용 가리기" });
-    expect(await Promise.all(hidden)).toEqual([
-      { ...expected, change: "hidden" },
+    const hides = await Promise.all(hidden);
+    expect(hides).toMatchObject([
+      { ...expected, change: "hidden", comment: { hidden: { reason: "시험용 가리기" }, bodyHtml: "" }, commentCount: 0 },
       { ...expected, change: "hidden" },
     ]);
+    expect(hides[0]!.version).toBeGreaterThan(pushed[0]!.version);
 
     const [first, second] = round.phases;
     const moved = [nextEvent(a, "round:phase-changed"), nextEvent(b, "round:phase-changed")];
@@ -109,7 +120,7 @@ describe("live round debate", () => {
     await reconnected;
     expect(watcher.recovered).toBe(true);
     await expect.poll(() => seen.seen.length).toBe(3);
-    expect(seen.seen).toEqual([
+    expect(seen.seen).toMatchObject([
       { proposalId: null, roundId: round.id, commentId: before.id, change: "created" },
       { proposalId: null, roundId: round.id, commentId: missed.id, change: "created" },
       { proposalId: null, roundId: round.id, commentId: before.id, change: "hidden" },

@@ -1,8 +1,8 @@
 // A debate, under a proposal or in a round: write with a stance, reply (two levels), react,
 // edit with history, report; the author of a hidden comment may appeal and sees the answer;
 // moderators pin, hide with a reason (a placeholder stays), release held comments and lock
-// the thread. New comments arrive live (the page reloads its data); a polite live region
-// announces them.
+// the thread. New comments arrive live (the page patches its thread from the pushes,
+// app/lib/live/debate.ts); a polite live region announces them.
 import { Link, useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";

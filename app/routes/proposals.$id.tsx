@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { pageTitle } from "../lib/meta.ts";
 import { DDay } from "../components/proposal-card.tsx";
@@ -12,6 +12,8 @@ import { translate } from "../i18n/i18n.ts";
 import { formatDate, formatKrw } from "../lib/format.ts";
 import { actionFailure, requestLanguage, throwAsResponse } from "../lib/server/http.server.ts";
 import { useLiveSupport } from "../lib/live/proposals.ts";
+import { useLiveDebate } from "../lib/live/debate.ts";
+import { supportStage, type StageMessage } from "../domain/proposals/proposal-live.server.ts";
 import type { Reason } from "../domain/proposals/viewer-can.ts";
 import { MergedGroup } from "../components/merged-group.tsx";
 import { ProposalRoundsNotice } from "../components/round/proposal-rounds-notice.tsx";
@@ -70,6 +72,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       thread,
       debateClosed,
       commentSort,
+      stage: supportStage(proposal.supportCount, proposal.supportThreshold),
       now: Date.now(),
     });
   } catch (error) {
@@ -93,22 +96,43 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
-function SupportPanel() {
-  const { proposal, viewerId, viewerVerified, blockers } = useLoaderData<typeof loader>();
+type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/**
+ * The proposal as the page shows it: the loader's copy with the newest pushed state over it
+ * (count, status, stage message, timeline, answers, milestones), and the connection.
+ */
+function useLiveProposal(loaded: Loaded) {
+  const { live, state, connected, present } = useLiveSupport(loaded.proposal.id, loaded.proposal);
+  const core = live[loaded.proposal.id];
+  const proposal = { ...loaded.proposal, ...state, ...core };
+  return { proposal, stage: core?.stage ?? loaded.stage, connected, present };
+}
+
+function SupportPanel({
+  proposal,
+  stage,
+  connected,
+  present,
+}: { proposal: Loaded["proposal"]; stage: StageMessage } & { connected: boolean; present: number | null }) {
+  const { viewerId, viewerVerified, blockers } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const fetcher = useFetcher<typeof action>();
-  const { live, connected, present } = useLiveSupport(proposal.id, proposal);
   const [announcement, setAnnouncement] = useState("");
-  const supportCount = live[proposal.id]?.supportCount ?? proposal.supportCount;
+  const supportCount = proposal.supportCount;
   const busy = fetcher.state !== "idle";
   const error = fetcher.data && "error" in fetcher.data ? (fetcher.data.error as LocalizedError) : null;
   const isAuthor = viewerId !== null && viewerId === proposal.author.id;
   const pendingIntent = fetcher.formData?.get("intent");
   const supported = busy ? pendingIntent !== "withdraw" : proposal.viewerHasSupported;
 
+  // Announced when the stage changes (the threshold reached), not on every 공감.
+  const stageKey = useRef(stage.key);
   useEffect(() => {
-    if (live[proposal.id]) setAnnouncement(t("proposal.liveUpdated", { count: live[proposal.id]!.supportCount }));
-  }, [live, proposal.id, t]);
+    if (stage.key === stageKey.current) return;
+    stageKey.current = stage.key;
+    setAnnouncement(`${t("proposal.liveUpdated", { count: supportCount })} ${t(stage.key, stage.params)}`);
+  }, [stage, supportCount, t]);
 
   return (
     <section className="card p-5" aria-labelledby="support-heading">
@@ -116,11 +140,7 @@ function SupportPanel() {
         {t("proposal.supports")}
       </h2>
       <SupportMeter count={supportCount} threshold={proposal.supportThreshold} size="lg" />
-      <p className="mt-2 text-sm text-stone-600">
-        {supportCount >= proposal.supportThreshold
-          ? t("proposal.reached")
-          : t("proposal.remaining", { count: proposal.supportThreshold - supportCount })}
-      </p>
+      <p className="mt-2 text-sm text-stone-600">{t(stage.key, stage.params)}</p>
       <p className="sr-only" aria-live="polite" aria-atomic="true">
         {announcement}
       </p>
@@ -184,9 +204,16 @@ function SupportPanel() {
 }
 
 export default function ProposalPage() {
-  const { proposal, lng, now, moderator, departmentOfficer, following, departments, viewerId, merged, thread, debateClosed, commentSort } =
-    useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
+  const { lng, now, moderator, departmentOfficer, following, departments, viewerId, merged, debateClosed, commentSort } = loaded;
   const { t } = useTranslation();
+  // Pushes patch what the page shows; none reloads its data.
+  const { proposal, stage, connected, present } = useLiveProposal(loaded);
+  const thread = useLiveDebate({ proposalId: proposal.id }, loaded.thread, loaded.proposal.commentCount, {
+    viewerId,
+    moderator,
+    sort: commentSort,
+  });
   const name = (item: { name: string; nameEn: string }) => (lng === "en" ? item.nameEn : item.name);
 
   return (
@@ -268,7 +295,7 @@ export default function ProposalPage() {
             />
           ) : null}
           <div>
-            <SupportPanel />
+            <SupportPanel proposal={proposal} stage={stage} connected={connected} present={present} />
             {proposal.viewerCan.follow ? <FollowButton proposalId={proposal.id} following={following} /> : null}
           </div>
           <MilestonesSection
@@ -325,7 +352,10 @@ export default function ProposalPage() {
           <section className="mt-6" aria-labelledby="discussion-heading">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h2 id="discussion-heading" className="text-lg font-bold">
-                {t("proposal.discussion")} <span className="text-stone-500">{proposal.commentCount}</span>
+                {t("proposal.discussion")}{" "}
+                <span className="text-stone-500" data-testid="comment-count">
+                  {thread.commentCount}
+                </span>
               </h2>
             </div>
             <StanceBalance balance={thread.balance} className="mt-2" />

@@ -18,6 +18,7 @@ import { isModerator } from "../domain/roles/roles.policy.ts";
 import { localizeParams } from "../i18n/errors.ts";
 import { translate } from "../i18n/i18n.ts";
 import { actionFailure, requestLanguage, throwAsResponse } from "../lib/server/http.server.ts";
+import { useLiveDebate } from "../lib/live/debate.ts";
 import { useLiveRound } from "../lib/live/round.ts";
 import { pageTitle } from "../lib/meta.ts";
 
@@ -77,9 +78,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function RoundPage() {
-  const { round, entries, quality, thread, commentSort, districts, can, blockers, viewerId, viewerVerified, moderator, lng, now } =
-    useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
+  const { round, entries, quality, commentSort, districts, can, blockers, viewerId, viewerVerified, moderator, lng, now } = loaded;
   const { t } = useTranslation();
+  // The debate is patched by its pushes; phase and entry changes reload (see useLiveRound).
+  const thread = useLiveDebate({ roundId: round.id }, loaded.thread, round.commentCount, { viewerId, moderator, sort: commentSort });
   const allows = round.currentPhase?.allows ?? [];
   const phaseLabel = useCallback(
     (id: number) => {
@@ -136,7 +139,7 @@ export default function RoundPage() {
 
           <section id="round-debate" className="mt-6 scroll-mt-20" aria-labelledby="round-debate-heading" data-testid="round-debate">
             <h2 id="round-debate-heading" className="text-lg font-bold">
-              {t("roundPage.debate.heading")} <span className="text-stone-500">{round.commentCount}</span>
+              {t("roundPage.debate.heading")} <span className="text-stone-500">{thread.commentCount}</span>
             </h2>
             <p className="mt-1 text-sm text-stone-600">{t("roundPage.debate.intro")}</p>
             <StanceBalance balance={thread.balance} className="mt-3" />

@@ -11,7 +11,7 @@ import type { StanceTally } from "../proposals/proposal.types.ts";
 import { canSeeProposal } from "../proposals/proposal.visibility.ts";
 import { isModerator } from "../roles/roles.policy.ts";
 import type { Viewer } from "../viewer.ts";
-import { isAuthorOrModerator, listedToWhere, mayReadText, PUBLIC_COMMENT } from "./comment-visibility.ts";
+import { isAuthorOrModerator, isListedTo, listedToWhere, mayReadText, PUBLIC_COMMENT } from "./comment-visibility.ts";
 import { targetWhere, type DebateTarget } from "./debate-target.ts";
 
 export const commentId = zId;
@@ -125,6 +125,12 @@ function view(row: Row, viewer: Viewer): CommentView {
         ? { status: row.appeals[0].outcome ?? "OPEN", response: row.appeals[0].response }
         : null,
   };
+}
+
+/** A comment as a reader who is neither its author nor a moderator sees it in a debate; null when it is not listed to them. */
+export async function publicComment(db: Prisma.TransactionClient, id: number): Promise<CommentView | null> {
+  const row = await db.comment.findUnique({ where: { id }, select: select(null) });
+  return row && isListedTo(null, row) ? view(row, null) : null;
 }
 
 const ORDER = [{ createdAt: "asc" }, { id: "asc" }] satisfies Prisma.CommentOrderByWithRelationInput[];

@@ -149,9 +149,15 @@ describe("a round's debate", () => {
     });
     off();
     expect(reply.parentId).toBe(root.id);
-    expect(changes).toEqual([
-      { proposalId: null, roundId: draft.id, commentId: root.id, change: "created" },
-      { proposalId: null, roundId: draft.id, commentId: reply.id, change: "created" },
+    expect(changes).toMatchObject([
+      { proposalId: null, roundId: draft.id, commentId: root.id, change: "created", live: { comment: { id: root.id }, commentCount: 1 } },
+      {
+        proposalId: null,
+        roundId: draft.id,
+        commentId: reply.id,
+        change: "created",
+        live: { comment: { parentId: root.id }, commentCount: 2 },
+      },
     ]);
     const thread = await domain.comments.roundThread(null, draft.id);
     expect(thread).toMatchObject({ locked: false, balance: { pro: 1, con: 1, neutral: 0 } });

@@ -21,7 +21,8 @@ import { commentId as id, parse, type CommentReads } from "./comment-reads.serve
 import { ZCommentInput, ZEditInput } from "./comment.schema.ts";
 import { containsBannedWord, mentionedNames } from "./comment-text.ts";
 import { isListedTo } from "./comment-visibility.ts";
-import { publishCommentChange, targetWhere as where, type DebateTarget } from "./debate-target.ts";
+import { createDebatePublisher } from "./debate-live.server.ts";
+import { targetWhere as where, type DebateTarget } from "./debate-target.ts";
 
 export type { CommentView } from "./comment-reads.server.ts";
 export type { DebateTarget } from "./debate-target.ts";
@@ -38,6 +39,8 @@ type Deps = {
 };
 
 export function createCommentService({ prisma, clock, events, eligibility, limits, notifications, rounds, reads }: Deps) {
+  const publishCommentChange = createDebatePublisher({ prisma, events });
+  // What the realtime bridge reads for a proposal's pushes (see proposal-live.server.ts on why it is registered here).
   async function bannedWords(): Promise<string[]> {
     return (await readCitySettings(prisma)).bannedWords;
   }
@@ -134,7 +137,7 @@ export function createCommentService({ prisma, clock, events, eligibility, limit
       select: { id: true, proposalId: true, roundId: true },
     });
     if (!held) {
-      publishCommentChange(events, comment, comment.id, "created");
+      await publishCommentChange(comment, comment.id, "created");
       await notifyMentions(me, target, comment.id, input.body);
     }
     return one(me, comment.id);
@@ -167,7 +170,7 @@ export function createCommentService({ prisma, clock, events, eligibility, limit
       await tx.commentRevision.create({ data: { commentId: comment.id, body: comment.body, createdAt: now } });
       await tx.comment.update({ where: { id: comment.id }, data: { body: input.body, editedAt: now, heldAt: held ? now : null } });
     });
-    publishCommentChange(events, comment, comment.id, "edited");
+    await publishCommentChange(comment, comment.id, "edited");
     return one(me, comment.id);
   }
 
@@ -183,7 +186,7 @@ export function createCommentService({ prisma, clock, events, eligibility, limit
     if (comment.authorId === me.id) throw new AppError("FORBIDDEN", "debate.errors.ownComment");
     if (on) await prisma.commentReaction.createMany({ data: [{ commentId, userId: me.id, createdAt: clock.now() }], skipDuplicates: true });
     else await prisma.commentReaction.deleteMany({ where: { commentId, userId: me.id } });
-    publishCommentChange(events, comment, commentId, "reacted");
+    await publishCommentChange(comment, commentId, "reacted");
     return one(me, commentId);
   }
 

@@ -1,7 +1,5 @@
 // Where a debate lives (ADR 0010): under a proposal, or a round's own. Every debate function —
 // posting, reading, moderating, locking — takes one of these, so no rule is written per place.
-import type { EventBus } from "../events.ts";
-
 export type DebateTarget = { proposalId: number; roundId?: undefined } | { roundId: number; proposalId?: undefined };
 
 /** A target as an edge passes it, before its id is read (a URL segment, a GraphQL ID). */
@@ -15,13 +13,3 @@ export const targetOf = (c: { proposalId: number | null; roundId: number | null 
   c.roundId ? { roundId: c.roundId } : { proposalId: c.proposalId! };
 
 export type CommentChange = "created" | "edited" | "hidden" | "reacted" | "locked";
-
-/** Pushes a change live to the proposal's or the round's room (commentId 0: the whole thread). */
-export function publishCommentChange(
-  events: EventBus,
-  at: { proposalId: number | null; roundId: number | null },
-  commentId: number,
-  change: CommentChange,
-) {
-  events.publish("comment.changed", { proposalId: at.proposalId, roundId: at.roundId, commentId, change });
-}

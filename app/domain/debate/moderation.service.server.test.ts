@@ -258,9 +258,9 @@ describe("one lock for every debate", () => {
     await domain.moderation.lock(moderator, { proposalId: String(proposal.id) }, true, "과열");
     await domain.moderation.lock(moderator, { roundId: String(round.id) }, true, "과열");
     off();
-    expect(changes).toEqual([
-      { proposalId: proposal.id, roundId: null, commentId: 0, change: "locked" },
-      { proposalId: null, roundId: round.id, commentId: 0, change: "locked" },
+    expect(changes).toMatchObject([
+      { proposalId: proposal.id, roundId: null, commentId: 0, change: "locked", live: { locked: true, comment: null } },
+      { proposalId: null, roundId: round.id, commentId: 0, change: "locked", live: { locked: true, comment: null } },
     ]);
     expect((await domain.comments.thread(null, proposal.id)).locked).toBe(true);
     expect((await domain.comments.roundThread(null, round.id)).locked).toBe(true);

@@ -14,7 +14,8 @@ import type { Clock, Viewer } from "../viewer.ts";
 import { commentId as id, parse, type CommentReads } from "./comment-reads.server.ts";
 import { ZAppealInput, ZModerateInput, ZReportInput, ZResolveAppealInput, type ModerationAction } from "./comment.schema.ts";
 import { isListedTo } from "./comment-visibility.ts";
-import { publishCommentChange, type DebateTarget, type DebateTargetInput } from "./debate-target.ts";
+import { createDebatePublisher } from "./debate-live.server.ts";
+import type { DebateTarget, DebateTargetInput } from "./debate-target.ts";
 
 type Deps = { prisma: PrismaClient; clock: Clock; events: EventBus; notifications: NotificationService; reads: CommentReads };
 
@@ -33,6 +34,7 @@ const LOCK = {
 
 export function createModerationService({ prisma, clock, events, notifications, reads }: Deps) {
   const { one } = reads;
+  const publishCommentChange = createDebatePublisher({ prisma, events });
 
   /** Hide with a reason (a placeholder stays), unhide, pin, unpin, or release a held comment. */
   async function moderate(viewer: Viewer, action: ModerationAction, raw: unknown) {
@@ -69,7 +71,7 @@ export function createModerationService({ prisma, clock, events, notifications, 
         params: { reason: input.reason ?? "", ...(comment.roundId ? { roundId: comment.roundId } : {}) },
       });
     }
-    publishCommentChange(events, comment, comment.id, action === "release" ? "created" : action === "hide" ? "hidden" : "edited");
+    await publishCommentChange(comment, comment.id, action === "release" ? "created" : action === "hide" ? "hidden" : "edited");
     return one(me, comment.id);
   }
 
@@ -92,7 +94,7 @@ export function createModerationService({ prisma, clock, events, notifications, 
         reason: reason ?? null,
       });
     });
-    publishCommentChange(events, { proposalId: target.proposalId ?? null, roundId: target.roundId ?? null }, 0, "locked");
+    await publishCommentChange({ proposalId: target.proposalId ?? null, roundId: target.roundId ?? null }, 0, "locked");
   }
 
   /** Anyone signed in may report a comment; a moderator picks it up from the queue. */
@@ -177,7 +179,7 @@ export function createModerationService({ prisma, clock, events, notifications, 
       messageKey: input.outcome === "REVERSED" ? "debate.notice.appealReversed" : "debate.notice.appealUpheld",
       params: { response: input.response, ...(found.comment.roundId ? { roundId: found.comment.roundId } : {}) },
     });
-    publishCommentChange(events, found.comment, found.comment.id, "edited");
+    await publishCommentChange(found.comment, found.comment.id, "edited");
     return one(me, found.comment.id);
   }
 

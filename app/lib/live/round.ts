@@ -1,5 +1,5 @@
-// Live updates on a round's page over socket.io: phase changes, entries and reviews, the
-// round's own debate, and how many people have the round open.
+// Live updates on a round's page over socket.io: phase changes, entries and reviews, and how
+// many people have the round open. The round's own debate is patched by useLiveDebate.
 import { useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +10,9 @@ import { getSocket } from "./socket.client.ts";
 const REVALIDATE_DELAY_MS = 150;
 
 /**
- * Joins the round's room while mounted. Any change to the round reloads the page's data;
+ * Joins the round's room while mounted. A phase change or a change to the round's entries,
+ * reviews or scores reloads the page's data: what the viewer may do then (vote, submit,
+ * withdraw) and the reviewed entries are the domain's per-viewer answer, not a public push;
  * a reconnect that could not recover what was missed reloads it too (the fallback for
  * connection-state recovery). Returns the connection state, the number of people present,
  * and a polite announcement for screen readers. `phaseLabel` names a phase by id.
@@ -24,7 +26,7 @@ export function useLiveRound(roundId: number, phaseLabel: (phaseId: number) => s
   const latest = useRef({ revalidator, phaseLabel, t });
   latest.current = { revalidator, phaseLabel, t };
 
-  // Bursts of events (a reaction storm, a review batch) cause one reload.
+  // Bursts of events (a review batch) cause one reload.
   const pending = useRef<ReturnType<typeof setTimeout>>();
   const reload = () => {
     if (pending.current) return;
@@ -52,23 +54,17 @@ export function useLiveRound(roundId: number, phaseLabel: (phaseId: number) => s
     const onRound = (e: { roundId: number }) => {
       if (e.roundId === roundId) reload();
     };
-    const onComment = (e: { roundId: number | null }) => {
-      // The thread itself announces new comments (CommentThread's live region); only reload here.
-      if (e.roundId === roundId) reload();
-    };
     const onPresence = (e: { roundId: number; count: number }) => {
       if (e.roundId === roundId) setPresent(e.count);
     };
     socket.on("round:phase-changed", onPhase);
     socket.on("round:changed", onRound);
-    socket.on("comment:changed", onComment);
     socket.on("round:presence", onPresence);
     return () => {
       if (pending.current) clearTimeout(pending.current);
       pending.current = undefined;
       socket.off("round:phase-changed", onPhase);
       socket.off("round:changed", onRound);
-      socket.off("comment:changed", onComment);
       socket.off("round:presence", onPresence);
     };
   }, [roundId]);
