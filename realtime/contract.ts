@@ -1,14 +1,34 @@
 // The typed event contract shared by the server and the browser.
 // client → server: `entity:verb` commands with an ack; server → client: past-tense events.
-import type { ProposalStatus, SupportResult } from "../app/domain/proposals/proposal.types.ts";
+import type { DebateLive } from "../app/domain/debate/debate-live.server.ts";
+import type { ProposalCore, ProposalLive } from "../app/domain/proposals/proposal-live.server.ts";
+import type { SupportResult } from "../app/domain/proposals/proposal.types.ts";
 import type { LocalizedError } from "../app/i18n/errors.ts";
 import type { Language } from "../app/i18n/i18n.ts";
+import type { ClusterEvent } from "./cluster-events.ts";
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: LocalizedError };
 type AckFn<T> = (response: Ack<T>) => void;
 
-export type SupportChanged = { proposalId: number; supportCount: number; status: ProposalStatus };
-export type StatusChanged = { proposalId: number; status: ProposalStatus };
+/** What JSON makes of a domain shape: dates travel as ISO strings. */
+export type Wire<T> = T extends Date ? string : T extends (infer U)[] ? Wire<U>[] : T extends object ? { [K in keyof T]: Wire<T[K]> } : T;
+
+export type { StageMessage } from "../app/domain/proposals/proposal-live.server.ts";
+/**
+ * A proposal's count, status and the 공감 box's stage message at `version` (Proposal.liveVersion).
+ * Every push about a proposal carries a version; a page keeps only a newer one than it has.
+ */
+export type SupportChanged = ProposalCore;
+export type StatusChanged = ProposalCore;
+/** The proposal's public state for its page: the core plus timeline, answers, milestones. */
+export type ProposalProgressed = Wire<ProposalLive>;
+/** A debate changed: the comment as a public reader sees it (null: not theirs to see, or the whole thread), the tally, the version. */
+export type CommentChanged = {
+  proposalId: number | null;
+  roundId: number | null;
+  commentId: number;
+  change: string;
+} & Wire<DebateLive>;
 export type ProposalCreated = { proposalId: number; title: string };
 export type RoundPhaseChanged = {
   roundId: number;
@@ -20,12 +40,13 @@ export type RoundPhaseChanged = {
 
 export interface ServerToClientEvents {
   "proposal:support-changed": (event: SupportChanged) => void;
+  /** To the list: a status changed (the proposal's own room gets `proposal:progressed`). */
   "proposal:status-changed": (event: StatusChanged) => void;
   "proposal:created": (event: ProposalCreated) => void;
-  /** An answer, milestone or reassignment: the proposal page reloads its data. */
-  "proposal:progressed": (event: { proposalId: number }) => void;
-  /** A debate changed (under a proposal, or a round's own): the page reloads its thread. */
-  "comment:changed": (event: { proposalId: number | null; roundId: number | null; commentId: number; change: string }) => void;
+  /** A status change, an answer, a milestone or a reassignment: the page patches what it shows. */
+  "proposal:progressed": (event: ProposalProgressed) => void;
+  /** A debate changed (under a proposal, or a round's own): the page patches its thread. */
+  "comment:changed": (event: CommentChanged) => void;
   /** A round entered another phase (or ended): what is allowed changed. */
   "round:phase-changed": (event: RoundPhaseChanged) => void;
   /** A round's settings, entries, reviews or scores changed: the page reloads its data. */
@@ -64,8 +85,17 @@ export const CLIENT_EVENTS = Object.keys({
   "round:unwatch": true,
 } satisfies Record<keyof ClientToServerEvents, true>) as (keyof ClientToServerEvents)[];
 
-/** Nodes talk only through the adapter's broadcasts; no events of their own. */
-export type InterServerEvents = Record<string, never>;
+/** Between nodes, through the adapter (serverSideEmit): presence counts (realtime/presence.ts) and domain events (realtime/cluster-events.ts). */
+export interface InterServerEvents {
+  /** A node's own count of some rooms, as [room, count] pairs (0: none left). */
+  "presence:counts": (node: string, counts: [room: string, count: number][]) => void;
+  /** A node has its first socket in these rooms: the others answer with their counts. */
+  "presence:hello": (node: string, rooms: string[]) => void;
+  /** A node is closing: drop its counts. */
+  "presence:bye": (node: string) => void;
+  /** A domain event published on another node. */
+  "domain:event": (...event: ClusterEvent) => void;
+}
 
 /** The viewer is resolved from the session on every command, so a revoked or expired session loses its rights at once. */
 export type SocketData = {

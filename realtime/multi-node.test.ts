@@ -1,5 +1,6 @@
 // Two Madang nodes sharing one PostgreSQL database and one Redis: a 공감 on node A reaches a
-// browser connected to node B through the Redis streams adapter; and two nodes started
+// browser connected to node B through the Redis streams adapter, presence is counted over
+// both, and the domain events that drop caches reach both buses; and two nodes started
 // together on one empty database both come up, with the demo city seeded exactly once.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -50,7 +51,73 @@ describe.skipIf(!ready)("two nodes on PostgreSQL + Redis", () => {
     const pushed = nextEvent(onB, "proposal:support-changed");
     const ack = await onA.emitWithAck("proposal:support", { proposalId: proposal.id });
     expect(ack).toMatchObject({ ok: true, data: { supportCount: 1 } });
-    expect(await pushed).toEqual({ proposalId: proposal.id, supportCount: 1, status: "OPEN" });
+    expect(await pushed).toMatchObject({ proposalId: proposal.id, supportCount: 1, status: "OPEN" });
+  });
+
+  it("counts presence over both nodes: each node's clients hear the total, and a node that closes takes its share along", async () => {
+    // Ids no other test's nodes on this Redis use, so no stranger shares the room.
+    const start = 1_000_000 + Math.floor(Math.random() * 1_000_000_000);
+    await db.prisma.$queryRawUnsafe(`select setval(pg_get_serial_sequence('"Proposal"', 'id'), ${start})`);
+    const category = await db.prisma.category.findFirstOrThrow();
+    const proposal = await nodeA.server.domain.proposals.create(await createUser(db.prisma), proposalInput(category.id));
+    const nodeC = await startTestServer(dbB, { redisUrl: testRedisUrl });
+    let closed = false;
+    try {
+      const clients = [
+        ...(await Promise.all([nodeA.client(), nodeA.client()])),
+        ...(await Promise.all([nodeB.client(), nodeB.client(), nodeB.client()])),
+        await nodeC.client(),
+      ];
+      const last = new Map<(typeof clients)[number], number>();
+      for (const client of clients) client.on("proposal:presence", ({ count }) => last.set(client, count));
+      const heard = (list = clients) => list.map((client) => last.get(client));
+      for (const client of clients) await client.emitWithAck("proposal:watch", { proposalId: proposal.id });
+      await expect.poll(() => heard()).toEqual([6, 6, 6, 6, 6, 6]);
+
+      clients[2]!.disconnect(); // one leaves on B
+      await expect.poll(() => heard(clients.filter((_, i) => i !== 2))).toEqual([5, 5, 5, 5, 5]);
+      await nodeC.close();
+      closed = true;
+      await expect.poll(() => heard(clients.slice(0, 2).concat(clients.slice(3, 5)))).toEqual([4, 4, 4, 4]);
+    } finally {
+      if (!closed) await nodeC.close();
+    }
+  });
+
+  it("carries the events that drop caches to the other node's bus, once, marked remote, and never back", async () => {
+    const userIds = [1_000_000 + Math.floor(Math.random() * 1_000_000_000)];
+    const sessionIds = [`test-${Math.random()}`];
+    const seen: string[] = [];
+    const offs = [nodeA, nodeB].flatMap(({ server }, i) => {
+      const on = i === 0 ? "A" : "B";
+      return [
+        server.domain.events.subscribe("viewer.changed", (e, meta) => {
+          if (e.userIds[0] === userIds[0]) seen.push(`${on} viewer.changed${meta.remote ? " remote" : ""}`);
+        }),
+        server.domain.events.subscribe("session.revoked", (e, meta) => {
+          if (e.sessionIds[0] === sessionIds[0]) seen.push(`${on} session.revoked${meta.remote ? " remote" : ""}`);
+        }),
+        server.domain.events.subscribe("proposal.progressed", (e, meta) => {
+          if (e.proposalId === userIds[0]) seen.push(`${on} proposal.progressed${meta.remote ? " remote" : ""}`);
+        }),
+      ];
+    });
+    try {
+      nodeA.server.domain.events.publish("proposal.progressed", { proposalId: userIds[0]! }); // not one of them: stays on A
+      nodeA.server.domain.events.publish("viewer.changed", { userIds });
+      nodeB.server.domain.events.publish("session.revoked", { userId: userIds[0]!, sessionIds });
+      await expect.poll(() => seen.length).toBe(5);
+      await new Promise((resolve) => setTimeout(resolve, 500)); // an echo would have come back by now
+      expect(seen.sort()).toEqual([
+        "A proposal.progressed",
+        "A session.revoked remote",
+        "A viewer.changed",
+        "B session.revoked",
+        "B viewer.changed remote",
+      ]);
+    } finally {
+      offs.forEach((off) => off());
+    }
   });
 
   it("is the adapter that carries it: without Redis, node B hears nothing (negative control)", async () => {

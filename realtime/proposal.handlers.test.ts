@@ -35,7 +35,7 @@ describe("live 공감 over socket.io", () => {
     const pushed = nextEvent(b, "proposal:support-changed");
     const ack = await a.emitWithAck("proposal:support", { proposalId: proposal.id });
     expect(ack).toMatchObject({ ok: true, data: { supportCount: 1, supported: true, changed: true } });
-    expect(await pushed).toEqual({ proposalId: proposal.id, supportCount: 1, status: "OPEN" });
+    expect(await pushed).toMatchObject({ proposalId: proposal.id, supportCount: 1, status: "OPEN" });
   });
 
   it("reaches list watchers when the support comes from another edge (GraphQL or web)", async () => {

@@ -1,6 +1,7 @@
 // Builds the socket.io server on an existing HTTP server: authentication from the same
-// session cookie as the web, per-feature handlers, the domain-event bridge, and the
-// Redis streams adapter when several nodes share the work.
+// session cookie as the web, per-feature handlers, the domain-event bridge, presence, and the
+// Redis streams adapter when several nodes share the work (which also carries presence counts
+// and cache-dropping domain events between them).
 import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { createClient } from "redis";
@@ -13,6 +14,7 @@ import type { RateLimiter } from "../app/domain/ports.ts";
 import { localizeError } from "../app/i18n/errors.ts";
 import { languageFromHeaders } from "../app/i18n/i18n.ts";
 import { bridgeDomainEvents } from "./bridge.ts";
+import { clusterDomainEvents } from "./cluster-events.ts";
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from "./contract.ts";
 import { registerProposalHandlers } from "./handlers/proposal.handlers.ts";
 import { registerRoundHandlers } from "./handlers/round.handlers.ts";
@@ -104,7 +106,8 @@ export async function createRealtimeServer(
     );
   });
 
-  const presence = createPresence(io);
+  const clustered = adapter !== undefined;
+  const presence = createPresence(io, { clustered });
   io.on("connection", (socket) => {
     const { userId, sessionId } = socket.data;
     // A connection restored by recovery skipped the middlewares but got its data back.
@@ -113,16 +116,19 @@ export async function createRealtimeServer(
     if (userId && sessionId) void socket.join([rooms.user(userId), rooms.session(sessionId)]);
     // Before any handler: every client → server event passes the limits first.
     limitSocketEvents(socket, limits, socket.data.address);
-    registerProposalHandlers(io, socket, domain, presence);
-    registerRoundHandlers(io, socket, domain, presence);
+    registerProposalHandlers(socket, domain);
+    registerRoundHandlers(socket, domain);
   });
 
-  const unbridge = bridgeDomainEvents(io, domain.events, domain.notifications);
+  const unbridge = bridgeDomainEvents(io, domain.events, domain.notifications, domain.live);
+  const uncluster = clusterDomainEvents(io, domain.events, { clustered });
 
   return {
     io,
     async close() {
       unbridge();
+      uncluster();
+      presence.close(); // before the sockets go, so the other nodes drop this node's counts at once
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       if (redis?.isOpen) await redis.quit().catch(() => undefined);
     },

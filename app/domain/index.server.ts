@@ -20,6 +20,8 @@ import { createModerationService } from "./debate/moderation.service.server.ts";
 import { createLifecycleService } from "./proposals/lifecycle.service.server.ts";
 import { createNotificationService } from "./notifications/notification.service.server.ts";
 import { createProposalService } from "./proposals/proposal.service.server.ts";
+import { createProposalLive } from "./proposals/proposal-live.server.ts";
+import { createProposalRooms } from "./proposals/proposal-room.server.ts";
 import { createScheduler } from "./scheduler/scheduler.server.ts";
 import { createMergeService } from "./proposals/merge.service.server.ts";
 import { createSearchService } from "./search/search.service.server.ts";
@@ -27,6 +29,7 @@ import { createSessionService } from "./sessions/session.service.server.ts";
 import { createRoundService } from "./rounds/round.service.server.ts";
 import { createEntryService } from "./rounds/entry.service.server.ts";
 import { createQualityService } from "./rounds/quality.service.server.ts";
+import { createRoundRooms } from "./rounds/round-room.server.ts";
 import { systemClock, type Clock } from "./viewer.ts";
 
 export type DomainDeps = {
@@ -65,7 +68,17 @@ export function createDomain({
   // The only reader of comment rows: every service that shows comments asks it.
   const commentReads = createCommentReads({ prisma });
   const rounds = createRoundService({ prisma, clock, events, eligibility });
-  const proposals = createProposalService({ prisma, events, clock, eligibility, settings, limits, notifications, comments: commentReads, rounds });
+  const proposals = createProposalService({
+    prisma,
+    events,
+    clock,
+    eligibility,
+    settings,
+    limits,
+    notifications,
+    comments: commentReads,
+    rounds,
+  });
   const lifecycle = createLifecycleService({ prisma, clock, events, notifications });
   return {
     events,
@@ -79,6 +92,11 @@ export function createDomain({
     comments: createCommentService({ prisma, clock, events, eligibility, limits, notifications, rounds, reads: commentReads }),
     // Hides, pins, locks, reports and appeals, for a proposal's debate and a round's alike (ADR 0010).
     moderation: createModerationService({ prisma, clock, events, notifications, reads: commentReads }),
+    // Who may follow a proposal or a round live, answered from a cache (realtime joins).
+    // What live pages are pushed: a proposal's public state, read once per coalesced push.
+    live: createProposalLive({ prisma, clock, settings }),
+    proposalRooms: createProposalRooms({ prisma, events }),
+    roundRooms: createRoundRooms({ prisma, events }),
     rounds,
     entries: createEntryService({ prisma, clock, events, rounds, proposals, eligibility, notifications }),
     quality: createQualityService({ prisma, rounds, comments: commentReads }),

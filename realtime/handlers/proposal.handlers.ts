@@ -2,29 +2,14 @@ import { z } from "zod";
 import type { Domain } from "../../app/domain/index.server.ts";
 import { zId } from "../../app/domain/ids.ts";
 import { handle } from "../ack.ts";
-import type { Presence } from "../presence.ts";
 import { rooms } from "../rooms.ts";
-import type { RealtimeServer, RealtimeSocket } from "../server.ts";
+import type { RealtimeSocket } from "../server.ts";
 
 const ZProposalPayload = z.object({ proposalId: zId });
 
-export function registerProposalHandlers(io: RealtimeServer, socket: RealtimeSocket, domain: Domain, presence: Presence) {
+// Presence follows the rooms themselves (realtime/presence.ts): joining and leaving is all a handler does.
+export function registerProposalHandlers(socket: RealtimeSocket, domain: Domain) {
   const viewer = () => domain.sessions.viewerForSession(socket.data.sessionId);
-  /** Tells everyone in a proposal's room how many are there (across nodes, through the adapter). */
-  const announcePresence = (proposalId: number) =>
-    presence.announce(rooms.proposal(proposalId), (count) =>
-      io.to(rooms.proposal(proposalId)).emit("proposal:presence", { proposalId, count }),
-    );
-  // Read from the socket's rooms (not a local set), so a connection restored by recovery,
-  // which gets its rooms back, still updates presence when it leaves.
-  const watchedRooms = () => [...socket.rooms].filter((r) => r.startsWith("proposal:")).map((r) => Number(r.slice(9)));
-  socket.on("disconnecting", () => {
-    const left = watchedRooms();
-    // After the socket has left its rooms, the count no longer includes it.
-    setImmediate(() => {
-      for (const proposalId of left) void announcePresence(proposalId);
-    });
-  });
 
   handle(socket, "proposals:watch", null, async () => {
     await socket.join(rooms.proposalList());
@@ -37,17 +22,12 @@ export function registerProposalHandlers(io: RealtimeServer, socket: RealtimeSoc
   handle(socket, "proposal:watch", ZProposalPayload, async ({ proposalId }) => {
     // Already here (a page watching again, a reconnect): nothing to read, nobody to tell.
     if (socket.rooms.has(rooms.proposal(proposalId))) return null;
-    // Reading is public, but only proposals that exist get a room.
-    const proposal = await domain.proposals.get(await viewer(), proposalId);
-    await socket.join(rooms.proposal(proposal.id));
-    await announcePresence(proposal.id);
+    // Reading is public, but only proposals the viewer may see get a room (answered from a cache).
+    await socket.join(rooms.proposal(await domain.proposalRooms.admit(await viewer(), proposalId)));
     return null;
   });
   handle(socket, "proposal:unwatch", ZProposalPayload, async ({ proposalId }) => {
-    if (socket.rooms.has(rooms.proposal(proposalId))) {
-      await socket.leave(rooms.proposal(proposalId));
-      await announcePresence(proposalId);
-    }
+    await socket.leave(rooms.proposal(proposalId));
     return null;
   });
   handle(socket, "proposal:support", ZProposalPayload, async ({ proposalId }) => domain.proposals.support(await viewer(), proposalId));
