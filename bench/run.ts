@@ -5,8 +5,12 @@
 //  - GraphQL proposals query latency through yoga.fetch;
 //  - live 공감 propagation: client A's support until client B receives the push;
 //  - a round page's data (round, entries, debate, quality) and a round comment's live push;
-//  - resident memory after the run.
+//  - resident memory after the run;
+//  - then the load benchmark at a small scale (bench/load, `npm run bench:load` for the full one).
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
 import { seedDemoCity } from "../prisma/seed.ts";
 import { createTestDatabase } from "../tests/setup/test-database.ts";
 import { nextEvent, startTestServer } from "../tests/utils/server.ts";
@@ -114,3 +118,12 @@ try {
   await app.close();
   await db.drop();
 }
+
+// The load bench at a small scale, in its own processes (its figures are its own, and its exit
+// code says whether its integrity check passed). Both engines when PostgreSQL is reachable.
+const load = spawnSync(
+  process.execPath,
+  ["--import", "tsx", "bench/load/main.ts", "--voters=300", "--senders=30", "--watchers=200", "--proposals=5"],
+  { stdio: "inherit", env: process.env, cwd: path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..") },
+);
+if (load.status !== 0) process.exit(load.status ?? 1);
