@@ -22,7 +22,7 @@ type Push =
 export function bridgeDomainEvents(
   io: RealtimeServer,
   events: EventBus,
-  notifications: Pick<NotificationService, "unreadCountFor">,
+  notifications: Pick<NotificationService, "unreadCountsFor">,
   live: ProposalLiveReads,
 ): () => void {
   const failed = (what: string) => (error: unknown) => console.error(`live push failed: ${what}`, error);
@@ -80,12 +80,12 @@ export function bridgeDomainEvents(
     on("proposal.progressed", (e) => coalescer.push(rooms.proposal(e.proposalId), "state", { kind: "state", proposalId: e.proposalId })),
     on("proposal.statusChanged", (e) => coalescer.push(rooms.proposal(e.proposalId), "state", { kind: "state", proposalId: e.proposalId })),
     on("notifications.changed", (e) => {
-      for (const userId of e.userIds) {
-        void notifications
-          .unreadCountFor(userId)
-          .then((unread) => io.to(rooms.user(userId)).emit("notifications:changed", { unread }))
-          .catch(failed("notification count"));
-      }
+      void notifications
+        .unreadCountsFor(e.userIds)
+        .then((counts) => {
+          for (const [userId, unread] of counts) io.to(rooms.user(userId)).emit("notifications:changed", { unread });
+        })
+        .catch(failed("notification counts"));
     }),
     on("proposal.supportChanged", (e) => {
       for (const room of [rooms.proposalList(), rooms.proposal(e.proposalId)]) {

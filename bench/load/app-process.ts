@@ -39,8 +39,8 @@ export type AppProcess = {
 };
 
 /** A child process spawned with `node --import tsx`, its output kept (the tail) for error messages. */
-export function spawnTs(script: string, env: NodeJS.ProcessEnv, ipc = false) {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+export function spawnTs(script: string, env: NodeJS.ProcessEnv, ipc = false, nodeArgs: string[] = []) {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script], {
     cwd: ROOT,
     env,
     stdio: ipc ? ["ignore", "pipe", "pipe", "ipc"] : ["ignore", "pipe", "pipe"],
@@ -61,19 +61,25 @@ export async function startApp(env: Record<string, string>, { timeoutMs = 180_00
   const port = await freePort();
   const inherited = { ...process.env };
   for (const name of ["DATABASE_URL", "DATA_DIR", "REDIS_URL", "PUBLIC_URL", "ALLOWED_ORIGINS", "NODE_OPTIONS"]) delete inherited[name];
-  const { child, output, exited } = spawnTs("server.ts", {
-    ...inherited,
-    NODE_ENV: "production",
-    COOKIE_SECURE: "false",
-    HOST: "127.0.0.1",
-    PORT: String(port),
-    SESSION_SECRET: BENCH_SESSION_SECRET,
-    IDENTITY_HASH_KEY: BENCH_IDENTITY_KEY,
-    // Every bench client comes with its own X-Forwarded-For, like clients behind a load balancer.
-    TRUST_PROXY: "1",
-    MAIL_TRANSPORT: "file",
-    ...env,
-  });
+  const { child, output, exited } = spawnTs(
+    "server.ts",
+    {
+      ...inherited,
+      NODE_ENV: "production",
+      COOKIE_SECURE: "false",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      SESSION_SECRET: BENCH_SESSION_SECRET,
+      IDENTITY_HASH_KEY: BENCH_IDENTITY_KEY,
+      // Every bench client comes with its own X-Forwarded-For, like clients behind a load balancer.
+      TRUST_PROXY: "1",
+      MAIL_TRANSPORT: "file",
+      ...env,
+      // e.g. BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the app alone.
+    },
+    false,
+    (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean),
+  );
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode === null) child.kill("SIGTERM");

@@ -52,23 +52,35 @@ export function createEligibilityService({ prisma, clock, events }: { prisma: Pr
   const remembered = new LRUCache<number, PersonFacts>({ max: 50_000, ttl: FACTS_CACHE_MS });
   events.subscribe("viewer.changed", ({ userIds }) => userIds.forEach((id) => remembered.delete(id)));
 
+  /** A person's facts in one parametrised statement (the hot path's first command of each person reads them). */
   async function factsOf(userId: number): Promise<PersonFacts> {
-    const user = await prisma.user.findUniqueOrThrow({
-      where: { id: userId },
-      select: {
-        guardianConsent: true,
-        groups: true,
-        identity: { select: { birthDate: true, birthYear: true } },
-        affiliations: { select: { kind: true, districtId: true, source: true, status: true, since: true } },
-      },
-    });
+    type Row = {
+      guardianConsent: boolean;
+      groups: string[];
+      verified: boolean;
+      birthDate: string | null;
+      birthYear: number | null;
+      affiliations: (Omit<PersonFacts["affiliations"][number], "since"> & { since: string | null })[];
+    };
+    const [row] = await prisma.$queryRaw<Row[]>`
+      SELECT u."guardianConsent", u.groups::text[] AS groups, (i."userId" IS NOT NULL) AS verified,
+        to_char(i."birthDate", 'YYYY-MM-DD') AS "birthDate", i."birthYear",
+        coalesce((
+          SELECT json_agg(json_build_object('kind', a.kind, 'districtId', a."districtId", 'source', a.source, 'status', a.status,
+            'since', to_char(a.since, 'YYYY-MM-DD')) ORDER BY a.id)
+          FROM "Affiliation" a WHERE a."userId" = u.id
+        ), '[]'::json) AS affiliations
+      FROM "User" u LEFT JOIN "IdentityVerification" i ON i."userId" = u.id
+      WHERE u.id = ${userId}`;
+    if (!row) throw new AppError("NOT_FOUND", "errors.userNotFound");
+    const day = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
     return {
-      verified: user.identity !== null,
-      birthDate: user.identity?.birthDate ?? null,
-      birthYear: user.identity?.birthYear ?? null,
-      guardianConsent: user.guardianConsent,
-      groups: user.groups,
-      affiliations: user.affiliations,
+      verified: row.verified,
+      birthDate: day(row.birthDate),
+      birthYear: row.birthYear,
+      guardianConsent: row.guardianConsent,
+      groups: row.groups,
+      affiliations: row.affiliations.map((a) => ({ ...a, since: day(a.since) })),
     };
   }
 

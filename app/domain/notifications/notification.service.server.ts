@@ -128,6 +128,17 @@ export function createNotificationService({ prisma, events, mailer, clock, publi
     return prisma.notification.count({ where: { userId, readAt: null } });
   }
 
+  /** The unread counts of many people in one statement (a threshold crossing tells thousands of followers at once). */
+  async function unreadCountsFor(userIds: number[]): Promise<Map<number, number>> {
+    const counts = new Map(userIds.map((id) => [id, 0]));
+    if (userIds.length === 0) return counts;
+    const rows = await prisma.$queryRaw<{ userId: number; unread: number }[]>`
+      SELECT "userId", count(*)::int AS unread FROM "Notification"
+      WHERE "userId" = ANY(${`{${userIds.join(",")}}`}::int[]) AND "readAt" IS NULL GROUP BY "userId"`;
+    for (const r of rows) counts.set(r.userId, r.unread);
+    return counts;
+  }
+
   /** Marks the given notifications (or all) as read. */
   async function markRead(viewer: Viewer, raw: unknown) {
     const me = requireActor(viewer, "notifications.markRead");
@@ -169,6 +180,7 @@ export function createNotificationService({ prisma, events, mailer, clock, publi
     list,
     unreadCount,
     unreadCountFor,
+    unreadCountsFor,
     markRead,
     follow,
     unfollow,
