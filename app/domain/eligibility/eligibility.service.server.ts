@@ -5,6 +5,7 @@ import { readCitySettings, type CitySettings } from "../catalog/city-settings.se
 import type { PrismaClient } from "../db.ts";
 import { AppError, type FieldIssue, type MessageParams } from "../errors.ts";
 import type { EventBus } from "../events.ts";
+import { createGroupCommit } from "../group-commit.ts";
 import type { Clock, Viewer } from "../viewer.ts";
 import {
   evaluateEligibility,
@@ -52,9 +53,10 @@ export function createEligibilityService({ prisma, clock, events }: { prisma: Pr
   const remembered = new LRUCache<number, PersonFacts>({ max: 50_000, ttl: FACTS_CACHE_MS });
   events.subscribe("viewer.changed", ({ userIds }) => userIds.forEach((id) => remembered.delete(id)));
 
-  /** A person's facts in one parametrised statement (the hot path's first command of each person reads them). */
-  async function factsOf(userId: number): Promise<PersonFacts> {
+  /** People's facts in one parametrised statement, in the order asked (a missing person is an error). */
+  async function readFacts(userIds: number[]): Promise<(PersonFacts | Error)[]> {
     type Row = {
+      id: number;
       guardianConsent: boolean;
       groups: string[];
       verified: boolean;
@@ -62,8 +64,8 @@ export function createEligibilityService({ prisma, clock, events }: { prisma: Pr
       birthYear: number | null;
       affiliations: (Omit<PersonFacts["affiliations"][number], "since"> & { since: string | null })[];
     };
-    const [row] = await prisma.$queryRaw<Row[]>`
-      SELECT u."guardianConsent", u.groups::text[] AS groups, (i."userId" IS NOT NULL) AS verified,
+    const rows = await prisma.$queryRaw<Row[]>`
+      SELECT u.id, u."guardianConsent", u.groups::text[] AS groups, (i."userId" IS NOT NULL) AS verified,
         to_char(i."birthDate", 'YYYY-MM-DD') AS "birthDate", i."birthYear",
         coalesce((
           SELECT json_agg(json_build_object('kind', a.kind, 'districtId', a."districtId", 'source', a.source, 'status', a.status,
@@ -71,18 +73,32 @@ export function createEligibilityService({ prisma, clock, events }: { prisma: Pr
           FROM "Affiliation" a WHERE a."userId" = u.id
         ), '[]'::json) AS affiliations
       FROM "User" u LEFT JOIN "IdentityVerification" i ON i."userId" = u.id
-      WHERE u.id = ${userId}`;
-    if (!row) throw new AppError("NOT_FOUND", "errors.userNotFound");
+      WHERE u.id = ANY(${`{${userIds.join(",")}}`}::int[])`;
     const day = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
-    return {
-      verified: row.verified,
-      birthDate: day(row.birthDate),
-      birthYear: row.birthYear,
-      guardianConsent: row.guardianConsent,
-      groups: row.groups,
-      affiliations: row.affiliations.map((a) => ({ ...a, since: day(a.since) })),
-    };
+    const byId = new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          verified: row.verified,
+          birthDate: day(row.birthDate),
+          birthYear: row.birthYear,
+          guardianConsent: row.guardianConsent,
+          groups: row.groups,
+          affiliations: row.affiliations.map((a) => ({ ...a, since: day(a.since) })),
+        },
+      ]),
+    );
+    return userIds.map((id) => byId.get(id) ?? new AppError("NOT_FOUND", "errors.userNotFound"));
   }
+
+  async function factsOf(userId: number): Promise<PersonFacts> {
+    const [facts] = await readFacts([userId]);
+    if (facts instanceof Error) throw facts;
+    return facts!;
+  }
+
+  // The hot path's first command of many people at once (a crowd arriving) reads their facts together.
+  const factsTogether = createGroupCommit(readFacts, { concurrency: 2 });
 
   async function check(viewer: NonNullable<Viewer>, override?: EligibilityRulesInput | null, city?: City): Promise<EligibilityResult> {
     const { eligibility } = city ?? (await readCitySettings(prisma));
@@ -146,7 +162,7 @@ export function createEligibilityService({ prisma, clock, events }: { prisma: Pr
   /** `assertEligible` under the city's own rules, for the hot path: the facts come from memory when they can. */
   async function assertEligibleNow(viewer: NonNullable<Viewer>, city: City) {
     let facts = remembered.get(viewer.id);
-    if (!facts) remembered.set(viewer.id, (facts = await factsOf(viewer.id)));
+    if (!facts) remembered.set(viewer.id, (facts = await factsTogether.submit(viewer.id)));
     const result = evaluateEligibility(facts, resolveRules(city.eligibility, null), clock.now());
     if (!result.eligible) await assertEligible(viewer, null, city);
   }

@@ -5,6 +5,7 @@
 // The hot path (issue 12): the viewer, their eligibility facts and the city's settings come
 // from memory; concurrent 공감 are written together by group commit (app/domain/group-commit.ts),
 // one read of the proposals' facts and one statement per batch; the count is a maintained column.
+import { LRUCache } from "lru-cache";
 import type { SettingsCache } from "../catalog/settings-cache.server.ts";
 import type { PrismaClient } from "../db.ts";
 import type { EligibilityService } from "../eligibility/eligibility.service.server.ts";
@@ -43,7 +44,30 @@ function refusal(facts: SupportFacts | undefined, { me, now }: SupportCommand): 
   return allowed.ok ? null : new AppError(allowed.code, allowed.key);
 }
 
+/**
+ * The facts of proposals open for 공감, remembered between batches so a batch is one statement.
+ * Only open ones: a refusal is never made from memory. What can change meanwhile (the stage, the
+ * window) the batch's statement re-checks under the row lock, so an entry a missed event left
+ * stale (another node's crossing) costs nothing but its lifetime.
+ */
+const OPEN_FACTS_MS = 10_000;
+
 export function createProposalSupport({ prisma, events, clock, eligibility, settings, limits, notifications }: SupportDeps) {
+  const openFacts = new LRUCache<number, SupportFacts>({ max: 10_000, ttl: OPEN_FACTS_MS });
+  events.subscribe("proposal.statusChanged", ({ proposalId }) => void openFacts.delete(proposalId));
+  events.subscribe("proposal.merged", ({ sourceId, targetId }) => [sourceId, targetId].forEach((id) => openFacts.delete(id)));
+
+  async function factsOf(ids: number[], now: Date): Promise<Map<number, SupportFacts>> {
+    const known = new Map(ids.flatMap((id) => (openFacts.has(id) ? [[id, openFacts.get(id)!] as const] : [])));
+    const missing = ids.filter((id) => !known.has(id));
+    if (missing.length === 0) return known;
+    for (const [id, facts] of await readSupportFacts(prisma, missing)) {
+      known.set(id, facts);
+      if (isOpenForSupport(facts, now)) openFacts.set(id, facts);
+    }
+    return known;
+  }
+
   async function limitToggle(userId: number, proposalId: number) {
     await limits.consume("supportToggle", `${userId}:${proposalId}`);
     await limits.consume("support", String(userId));
@@ -67,47 +91,52 @@ export function createProposalSupport({ prisma, events, clock, eligibility, sett
     }
   }
 
-  const writes = createGroupCommit<SupportCommand, SupportResult>(async (commands) => {
-    const facts = await readSupportFacts(prisma, [...new Set(commands.map((c) => c.proposalId))]);
-    const outcomes: (SupportResult | Error)[] = commands.map((c) => refusal(facts.get(c.proposalId), c) ?? null!);
-    // A person pressing twice within one batch writes once; the second hears "already".
-    const seen = new Set<string>();
-    const rows: { at: number; row: { proposalId: number; userId: number; at: Date } }[] = [];
-    commands.forEach((c, i) => {
-      if (outcomes[i]) return;
-      const key = `${c.proposalId}:${c.me.id}`;
-      if (!seen.has(key)) rows.push({ at: i, row: { proposalId: c.proposalId, userId: c.me.id, at: c.now } });
-      seen.add(key);
-    });
-    const written = rows.length
-      ? await insertSupports(
-          prisma,
-          rows.map((r) => r.row),
-        )
-      : [];
-    const byProposal = new Map<number, SupportWritten>();
-    rows.forEach((r, n) => {
-      const w = written[n];
-      if (w?.open) byProposal.set(r.row.proposalId, w);
-    });
-    const changed = new Map([...byProposal].filter(([, w]) => w.supportCount !== w.countBefore));
-    await afterBatch(changed, facts, commands[0]!.now);
-    return commands.map((c, i) => {
-      if (outcomes[i]) return outcomes[i];
-      const w = byProposal.get(c.proposalId);
-      // Moved on between the read and the lock (closed, merged): as if it had been read so.
-      if (!w) return new AppError("CONFLICT", "errors.supportClosed");
-      const inserted = rows.some((r, n) => r.at === i && written[n]?.inserted);
-      return {
-        proposalId: c.proposalId,
-        supportCount: w.supportCount,
-        supported: true,
-        status: w.status,
-        changed: inserted,
-        version: w.version,
-      };
-    });
-  });
+  // Two statements in flight: one's round trip overlaps the next one's preparation, and fewer,
+  // larger batches cost less per 공감 than many small ones (each statement passes Prisma's engine).
+  const writes = createGroupCommit<SupportCommand, SupportResult>(
+    async (commands) => {
+      const facts = await factsOf([...new Set(commands.map((c) => c.proposalId))], commands[0]!.now);
+      const outcomes: (SupportResult | Error)[] = commands.map((c) => refusal(facts.get(c.proposalId), c) ?? null!);
+      // A person pressing twice within one batch writes once; the second hears "already".
+      const seen = new Set<string>();
+      const rows: { at: number; row: { proposalId: number; userId: number; at: Date } }[] = [];
+      commands.forEach((c, i) => {
+        if (outcomes[i]) return;
+        const key = `${c.proposalId}:${c.me.id}`;
+        if (!seen.has(key)) rows.push({ at: i, row: { proposalId: c.proposalId, userId: c.me.id, at: c.now } });
+        seen.add(key);
+      });
+      const written = rows.length
+        ? await insertSupports(
+            prisma,
+            rows.map((r) => r.row),
+          )
+        : [];
+      const byProposal = new Map<number, SupportWritten>();
+      rows.forEach((r, n) => {
+        const w = written[n];
+        if (w?.open) byProposal.set(r.row.proposalId, w);
+      });
+      const changed = new Map([...byProposal].filter(([, w]) => w.supportCount !== w.countBefore));
+      await afterBatch(changed, facts, commands[0]!.now);
+      return commands.map((c, i) => {
+        if (outcomes[i]) return outcomes[i];
+        const w = byProposal.get(c.proposalId);
+        // Moved on between the read and the lock (closed, merged): as if it had been read so.
+        if (!w) return new AppError("CONFLICT", "errors.supportClosed");
+        const inserted = rows.some((r, n) => r.at === i && written[n]?.inserted);
+        return {
+          proposalId: c.proposalId,
+          supportCount: w.supportCount,
+          supported: true,
+          status: w.status,
+          changed: inserted,
+          version: w.version,
+        };
+      });
+    },
+    { concurrency: 2 },
+  );
 
   async function support(viewer: Viewer, rawId: unknown): Promise<SupportResult> {
     const proposalId = parseId(rawId);

@@ -5,6 +5,7 @@ import { LRUCache } from "lru-cache";
 import type { PrismaClient } from "../db.ts";
 import { AppError } from "../errors.ts";
 import type { EventBus } from "../events.ts";
+import { createGroupCommit } from "../group-commit.ts";
 import { assertActor } from "../roles/participation.policy.ts";
 import type { Clock, Role, Viewer } from "../viewer.ts";
 
@@ -24,6 +25,22 @@ const VIEWER_CACHE_SIZE = 50_000;
 
 type CachedSession = { viewer: NonNullable<Viewer>; expiresAt: number; lastSeenAt: number };
 
+type SessionRow = {
+  expiresAt: Date;
+  lastSeenAt: Date;
+  user: {
+    id: number;
+    displayName: string;
+    status: "ACTIVE" | "SUSPENDED" | "DELETED";
+    suspendedUntil: Date | null;
+    roles: { role: Role; departmentId: number | null }[];
+    identity: { id: number } | null;
+  };
+};
+
+/** Session ids are base64url (create below); anything else cannot be one and is not looked up. */
+const SESSION_ID = /^[A-Za-z0-9_-]{1,100}$/;
+
 type Deps = { prisma: PrismaClient; clock: Clock; events: EventBus };
 
 export function createSessionService({ prisma, clock, events }: Deps) {
@@ -35,7 +52,7 @@ export function createSessionService({ prisma, clock, events }: Deps) {
   });
 
   async function viewerForSession(sessionId: string | null | undefined): Promise<Viewer> {
-    if (!sessionId || typeof sessionId !== "string" || sessionId.length > 100) return null;
+    if (!sessionId || typeof sessionId !== "string" || !SESSION_ID.test(sessionId)) return null;
     const now = clock.now().getTime();
     const cached = cache.get(sessionId);
     if (cached && cached.expiresAt > now && cached.lastSeenAt + TOUCH_INTERVAL_MS >= now) return cached.viewer;
@@ -43,24 +60,35 @@ export function createSessionService({ prisma, clock, events }: Deps) {
     return readSession(sessionId, now);
   }
 
-  async function readSession(sessionId: string, now: number): Promise<Viewer> {
-    const session = await prisma.session.findUnique({
-      where: { id: sessionId },
-      select: {
-        expiresAt: true,
-        lastSeenAt: true,
-        user: {
-          select: {
-            id: true,
-            displayName: true,
-            status: true,
-            suspendedUntil: true,
-            roles: { select: { role: true, departmentId: true } },
-            identity: { select: { id: true } },
-          },
+  /** Sessions with their people, in one parametrised statement: a crowd connecting at once is read together. */
+  async function readSessions(ids: string[]): Promise<(SessionRow | null)[]> {
+    type Row = { id: string; expiresAt: number; lastSeenAt: number; user: SessionRow["user"] & { suspendedUntil: number | null } };
+    const rows = await prisma.$queryRaw<Row[]>`
+      SELECT s.id, (extract(epoch FROM s."expiresAt") * 1000)::float8 AS "expiresAt", (extract(epoch FROM s."lastSeenAt") * 1000)::float8 AS "lastSeenAt",
+        json_build_object(
+          'id', u.id, 'displayName', u."displayName", 'status', u.status,
+          'suspendedUntil', (extract(epoch FROM u."suspendedUntil") * 1000)::float8,
+          'roles', coalesce((SELECT json_agg(json_build_object('role', r.role, 'departmentId', r."departmentId")) FROM "RoleAssignment" r WHERE r."userId" = u.id), '[]'::json),
+          'identity', (SELECT json_build_object('id', i.id) FROM "IdentityVerification" i WHERE i."userId" = u.id)
+        ) AS "user"
+      FROM "Session" s JOIN "User" u ON u.id = s."userId"
+      WHERE s.id = ANY(${`{${ids.join(",")}}`}::text[])`;
+    const byId = new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          expiresAt: new Date(r.expiresAt),
+          lastSeenAt: new Date(r.lastSeenAt),
+          user: { ...r.user, suspendedUntil: r.user.suspendedUntil === null ? null : new Date(r.user.suspendedUntil) },
         },
-      },
-    });
+      ]),
+    );
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+  const sessionsTogether = createGroupCommit(readSessions, { concurrency: 2 });
+
+  async function readSession(sessionId: string, now: number): Promise<Viewer> {
+    const session = await sessionsTogether.submit(sessionId);
     if (!session || session.user.status === "DELETED") return null;
     if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + SESSION_IDLE_MS <= now) {
       await prisma.session.deleteMany({ where: { id: sessionId } });
