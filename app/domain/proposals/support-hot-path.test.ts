@@ -195,6 +195,29 @@ describe("the maintained count", () => {
     }
   });
 
+  it.skipIf(!testPostgresUrl)("keeps times right when the database's time zone is Korea's", async () => {
+    const [{ name }] = await db.prisma.$queryRaw<{ name: string }[]>`SELECT current_database()::text AS name`;
+    await db.prisma.$executeRawUnsafe(`ALTER DATABASE "${name}" SET timezone TO 'Asia/Seoul'`);
+    const seoul = await openDatabase({ kind: "postgres", url: db.url! });
+    try {
+      const on = createDomain({ prisma: seoul.prisma });
+      const { proposal } = await openProposal(on);
+      // Closing in an hour: open now, whatever the session's zone makes of a timestamp.
+      await db.prisma.proposal.update({ where: { id: proposal.id }, data: { closesAt: new Date(Date.now() + 3_600_000) } });
+      const citizen = await createUser(db.prisma);
+      const before = Date.now();
+      expect(await on.proposals.support(citizen, proposal.id)).toMatchObject({ changed: true });
+      const row = await db.prisma.support.findUniqueOrThrow({
+        where: { proposalId_userId: { proposalId: proposal.id, userId: citizen.id } },
+      });
+      expect(Math.abs(row.createdAt.getTime() - before)).toBeLessThan(60_000);
+      expect((await on.proposals.withdrawSupport(citizen, proposal.id)).changed).toBe(true);
+    } finally {
+      await seoul.close();
+      await db.prisma.$executeRawUnsafe(`ALTER DATABASE "${name}" RESET timezone`);
+    }
+  });
+
   it.skipIf(!testPostgresUrl)("stays exact when two nodes on PostgreSQL write 공감 to the same proposals at once", async () => {
     const nodes: Database[] = [];
     try {

@@ -7,6 +7,8 @@ import type { PrismaClient } from "../db.ts";
 import type { ProposalStatus } from "./proposal.types.ts";
 import { SUPPORTABLE_STATUSES } from "./proposal.policy.ts";
 
+// Times go as UTC wall-clock \`timestamp\` (an ISO string's zone is ignored by the cast), as
+// Prisma stores DateTime, so no comparison depends on the session's TimeZone.
 // Arrays go as PostgreSQL array literals compared with `= ANY`: a row lock that waits for a
 // concurrent update re-checks its WHERE on the new row, and a sub-select there (IN (SELECT …))
 // re-checks as false and silently drops the row (seen with a threshold crossing committing
@@ -65,7 +67,7 @@ export async function insertSupports(prisma: PrismaClient, rows: SupportRow[]): 
   const json = JSON.stringify(rows.map((r, i) => ({ i, p: r.proposalId, u: r.userId, t: r.at.toISOString() })));
   const result = await prisma.$queryRaw<Row[]>`
     WITH req AS (
-      SELECT r.i, r.p, r.u, r.t FROM json_to_recordset(${json}::json) AS r(i int, p int, u int, t timestamptz)
+      SELECT r.i, r.p, r.u, r.t FROM json_to_recordset(${json}::json) AS r(i int, p int, u int, t timestamp)
     ),
     target AS (
       SELECT id, status::text AS status, "closesAt", "supportCount", "liveVersion" FROM "Proposal"
@@ -125,7 +127,7 @@ export async function deleteSupport(prisma: PrismaClient, proposalId: number, us
     del AS (
       DELETE FROM "Support" s USING target t
       WHERE s."proposalId" = t.id AND s."userId" = ${userId}
-        AND t.status = ANY(${OPEN_STATUSES}::text[]) AND t."closesAt" > ${now}
+        AND t.status = ANY(${OPEN_STATUSES}::text[]) AND t."closesAt" > ${now.toISOString()}::timestamp
       RETURNING 1
     )
     SELECT status, "closesAt", "supportCount" AS before, "liveVersion" AS version, (SELECT count(*)::int FROM del) AS removed FROM target`;
