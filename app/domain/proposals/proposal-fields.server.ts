@@ -1,7 +1,7 @@
 // What proposing and editing share: the chosen category and district must exist, and the
 // validated fields map onto the row the same way (search tokens kept in step with the text).
 import type { z } from "zod";
-import type { PrismaClient } from "../db.ts";
+import type { Prisma, PrismaClient } from "../db.ts";
 import { AppError, type FieldIssue } from "../errors.ts";
 import { searchTokens } from "../search/tokens.ts";
 import type { ZCreateProposalInput } from "./proposal.schema.ts";
@@ -38,3 +38,19 @@ export function proposalFieldsData(input: ProposalFields) {
     longitude: input.longitude ?? null,
   };
 }
+
+/** What a proposal's page shows of its progress, for its loader and its live pushes alike. */
+export const PROGRESS_SELECT = {
+  department: { select: { id: true, code: true, name: true, nameEn: true } },
+  answerDueAt: true,
+  answerOverdueAt: true,
+  answerOutcome: true,
+  answers: {
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, kind: true, outcome: true, body: true, createdAt: true, department: { select: { name: true, nameEn: true } } },
+  },
+  milestones: { orderBy: [{ id: "asc" }], select: { id: true, title: true, dueAt: true, completedAt: true } },
+  tiersReached: { orderBy: { threshold: "asc" }, select: { threshold: true, consequence: true, reachedAt: true } },
+  mergedInto: { select: { id: true, title: true } },
+  statusEvents: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { status: true, note: true, createdAt: true } },
+} satisfies Prisma.ProposalSelect;

@@ -9,6 +9,7 @@
 import type { SettingsCache } from "../catalog/settings-cache.server.ts";
 import type { Prisma, PrismaClient } from "../db.ts";
 import type { Clock } from "../viewer.ts";
+import { PROGRESS_SELECT } from "./proposal-fields.server.ts";
 import { isOpenForSupport } from "./proposal.policy.ts";
 import type { ProposalDetail, ProposalStatus } from "./proposal.types.ts";
 import { isPublished } from "./proposal.visibility.ts";
@@ -46,18 +47,7 @@ const liveSelect = {
   status: true,
   closesAt: true,
   supportCount: true,
-  answerDueAt: true,
-  answerOverdueAt: true,
-  answerOutcome: true,
-  department: { select: { id: true, code: true, name: true, nameEn: true } },
-  answers: {
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, kind: true, outcome: true, body: true, createdAt: true, department: { select: { name: true, nameEn: true } } },
-  },
-  milestones: { orderBy: [{ id: "asc" }], select: { id: true, title: true, dueAt: true, completedAt: true } },
-  tiersReached: { orderBy: { threshold: "asc" }, select: { threshold: true, consequence: true, reachedAt: true } },
-  mergedInto: { select: { id: true, title: true } },
-  statusEvents: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { status: true, note: true, createdAt: true } },
+  ...PROGRESS_SELECT,
 } satisfies Prisma.ProposalSelect;
 
 /** Takes the proposal's row lock and a newer version in one statement; null when there is no such proposal. */

@@ -13,6 +13,7 @@ import { allows } from "../rounds/phase-machine.ts";
 import type { RoundService } from "../rounds/round.service.server.ts";
 import { searchWhere } from "../search/tokens.ts";
 import type { Clock, Viewer } from "../viewer.ts";
+import { PROGRESS_SELECT } from "./proposal-fields.server.ts";
 import { isOpenForSupport } from "./proposal.policy.ts";
 import { ZListProposalsInput, type TListProposalsInput } from "./proposal.schema.ts";
 import type { ProposalDetail, ProposalPage, ProposalStatus, ProposalSummary, StanceTally } from "./proposal.types.ts";
@@ -58,18 +59,8 @@ type SummaryRow = Prisma.ProposalGetPayload<{ select: ReturnType<typeof summaryS
 const detailSelect = (viewer: Viewer) =>
   ({
     ...summarySelect(viewer),
-    department: { select: { id: true, code: true, name: true, nameEn: true } },
-    answerDueAt: true,
-    answerOverdueAt: true,
-    answerOutcome: true,
+    ...PROGRESS_SELECT,
     commentsLockedAt: true,
-    answers: {
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, kind: true, outcome: true, body: true, createdAt: true, department: { select: { name: true, nameEn: true } } },
-    },
-    milestones: { orderBy: [{ id: "asc" }], select: { id: true, title: true, dueAt: true, completedAt: true } },
-    tiersReached: { orderBy: { threshold: "asc" }, select: { threshold: true, consequence: true, reachedAt: true } },
-    mergedInto: { select: { id: true, title: true } },
     round: { select: { id: true, title: true } },
     entries: { where: { status: { not: "WITHDRAWN" } }, select: { id: true, status: true, round: { select: { id: true, title: true } } } },
     tags: true,
@@ -77,7 +68,6 @@ const detailSelect = (viewer: Viewer) =>
     longitude: true,
     updates: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, body: true, createdAt: true } },
     attachments: { orderBy: [{ id: "asc" }], select: { id: true, fileName: true, mimeType: true, size: true, createdAt: true } },
-    statusEvents: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { status: true, note: true, createdAt: true } },
   }) satisfies Prisma.ProposalSelect;
 
 type DetailRow = Prisma.ProposalGetPayload<{ select: ReturnType<typeof detailSelect> }>;

@@ -196,7 +196,7 @@ describe("the maintained count", () => {
   });
 
   it.skipIf(!testPostgresUrl)("keeps times right when the database's time zone is Korea's", async () => {
-    const [{ name }] = await db.prisma.$queryRaw<{ name: string }[]>`SELECT current_database()::text AS name`;
+    const [{ name }] = (await db.prisma.$queryRaw<{ name: string }[]>`SELECT current_database()::text AS name`) as [{ name: string }];
     await db.prisma.$executeRawUnsafe(`ALTER DATABASE "${name}" SET timezone TO 'Asia/Seoul'`);
     const seoul = await openDatabase({ kind: "postgres", url: db.url! });
     try {
