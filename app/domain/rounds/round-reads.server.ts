@@ -5,6 +5,7 @@ import { notFound } from "../errors.ts";
 import type { EligibilityRulesInput } from "../eligibility/eligibility.ts";
 import { renderMarkdown } from "../markdown.server.ts";
 import { isModerator } from "../roles/roles.policy.ts";
+import { canSeeRound } from "./viewer-can.policy.ts";
 import type { Clock, Viewer } from "../viewer.ts";
 import { scheduledState } from "./phase-machine.ts";
 import { parse } from "./round-guards.ts";
@@ -104,7 +105,7 @@ export function createRoundReads({
     const roundId = parse(zId, rawId);
     await schedule.sync(roundId);
     const row = await load(roundId);
-    if (!row.publishedAt && !isModerator(viewer)) throw notFound("rounds.errors.notFound");
+    if (!canSeeRound(viewer, row)) throw notFound("rounds.errors.notFound");
     return toView(row, clock.now());
   }
 

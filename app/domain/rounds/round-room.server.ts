@@ -6,15 +6,10 @@ import { LRUCache } from "lru-cache";
 import type { PrismaClient } from "../db.ts";
 import { notFound } from "../errors.ts";
 import type { EventBus } from "../events.ts";
-import { isModerator } from "../roles/roles.policy.ts";
 import type { Viewer } from "../viewer.ts";
 import { parse } from "./round-guards.ts";
 import { zId } from "./round.schema.ts";
-
-/** Drafts are seen by moderators only; the rule of round-reads.server.ts `get`. */
-export function canSeeRound(viewer: Viewer, round: { publishedAt: Date | null }): boolean {
-  return round.publishedAt !== null || isModerator(viewer);
-}
+import { canSeeRound } from "./viewer-can.policy.ts";
 
 type Facts = { publishedAt: Date | null };
 

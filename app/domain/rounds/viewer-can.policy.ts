@@ -9,6 +9,11 @@ import { isCommittee, isModerator, isOfficer } from "../roles/roles.policy.ts";
 import type { Viewer } from "../viewer.ts";
 import { allows, type PhaseAction } from "./phase-machine.ts";
 
+/** A round exists for everyone once published; a draft only for moderators. */
+export function canSeeRound(viewer: Viewer, round: { publishedAt: Date | null }): boolean {
+  return round.publishedAt !== null || isModerator(viewer);
+}
+
 /** Why not, as an i18n key with its parameters; each edge localizes it. */
 export type ViewerCanReason = { key: string; params?: MessageParams };
 
