@@ -101,6 +101,8 @@ export function createProposalDrafts({ prisma, events, clock, eligibility, limit
       if (moved.count !== 1) throw new AppError("CONFLICT", "errors.wrongStage");
       await tx.proposalStatusEvent.create({ data: { proposalId: id, status: next, createdAt: now } });
     });
+    // Like every other stage change: caches of the proposal drop, pages showing it hear of it.
+    events.publish("proposal.statusChanged", { proposalId: id, status: next, note: null });
     if (next === "OPEN")
       events.publish("proposal.created", {
         proposalId: id,
