@@ -113,9 +113,12 @@ export function createProposalSupport({ prisma, events, clock, eligibility, sett
           )
         : [];
       const byProposal = new Map<number, SupportWritten>();
+      /** The commands whose row this batch added. */
+      const added = new Set<number>();
       rows.forEach((r, n) => {
         const w = written[n];
         if (w?.open) byProposal.set(r.row.proposalId, w);
+        if (w?.inserted) added.add(r.at);
       });
       const changed = new Map([...byProposal].filter(([, w]) => w.supportCount !== w.countBefore));
       await afterBatch(changed, facts, commands[0]!.now);
@@ -124,13 +127,12 @@ export function createProposalSupport({ prisma, events, clock, eligibility, sett
         const w = byProposal.get(c.proposalId);
         // Moved on between the read and the lock (closed, merged): as if it had been read so.
         if (!w) return new AppError("CONFLICT", "errors.supportClosed");
-        const inserted = rows.some((r, n) => r.at === i && written[n]?.inserted);
         return {
           proposalId: c.proposalId,
           supportCount: w.supportCount,
           supported: true,
           status: w.status,
-          changed: inserted,
+          changed: added.has(i),
           version: w.version,
         };
       });
